@@ -9,13 +9,27 @@ export type DayNumber = number;
 export type Lang = "ja" | "en";
 
 /** §5 lifecycle states. */
-export type CustomerState = "new" | "active" | "at_risk" | "dormant" | "winback" | "vip" | "paused" | "cancelled";
+export type CustomerState =
+  | "new"
+  | "active"
+  | "at_risk"
+  | "dormant"
+  | "winback"
+  | "vip"
+  | "paused"
+  | "cancelled";
 
 /** §5 stage from F. */
 export type Stage = "first" | "nurturing" | "established";
 
 /** §5b practical segments of seed 000; null when none applies (old cancellations). */
-export type Segment = "paused" | "just_left" | "high_value_single" | "low_value_repeat" | "stable" | "slipping";
+export type Segment =
+  | "paused"
+  | "just_left"
+  | "high_value_single"
+  | "low_value_repeat"
+  | "stable"
+  | "slipping";
 
 export type MembershipStatus = "active" | "paused" | "cancelled";
 
@@ -205,6 +219,12 @@ export interface CustomerRow extends CustomerSummary {
   previousFanRank: FanRank | null;
   visits30d: number | null;
   lastVisit: DayNumber | null;
+  /** BG/NBD (issue 6); null when the shop has too little history for the model. */
+  pAlive: number | null;
+  expectedPurchases90d: number | null;
+  expectedNextPurchase: DayNumber | null;
+  /** Plain-language at-risk explanation combining the rule and the model (ja/en); null when not at risk. */
+  riskNote: { ja: string; en: string } | null;
 }
 
 export interface FollowUpRow {
@@ -235,6 +255,8 @@ export interface AnalysisResult {
   vipLtvMultiple: number | null;
   followUp: FollowUpRow[];
   nps: NpsResult | null;
+  /** Why the BG/NBD columns are empty, when they are (too little history). */
+  modelNote: { ja: string; en: string } | null;
   engagementLoaded: boolean;
   membershipLoaded: boolean;
   visitsLoaded: boolean;

@@ -1,0 +1,2 @@
+// Placeholder until the Apps Script bundle lands (issue 2).
+export async function buildGas() {}
