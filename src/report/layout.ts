@@ -1,0 +1,85 @@
+import type { AnalysisResult, Lang } from "../core/types";
+import type { Cell } from "./cell";
+import { type Column, columnTitle } from "./columns";
+import { CUSTOMER_COLUMNS } from "./customerColumns";
+import { FOLLOW_UP_COLUMNS } from "./followUpColumns";
+import { dashboardGrid, runLogGrid } from "./grids";
+import { localizeCode } from "./localize";
+
+/**
+ * The report layout, in one place for the add-on and the command line: which sheets (files) exist, in which
+ * order, under which names, and what each holds. Adapters only render the grids.
+ */
+export type ReportPart = "customers" | "dashboard" | "followUp" | "runLog";
+
+export interface ReportSheet {
+  part: ReportPart;
+  /** Sheet (and xlsx tab) title. */
+  title: { ja: string; en: string };
+  /** File name for the CSV output. */
+  file: string;
+  /** Whether the first row is a header of column titles (a table) or the grid is free-form (blocks). */
+  table: boolean;
+}
+
+export const REPORT_SHEETS: readonly ReportSheet[] = [
+  { part: "customers", title: { ja: "顧客", en: "Customers" }, file: "customers.csv", table: true },
+  { part: "dashboard", title: { ja: "ダッシュボード", en: "Dashboard" }, file: "summary.csv", table: false },
+  { part: "followUp", title: { ja: "フォロー", en: "Follow-up" }, file: "followup.csv", table: true },
+  { part: "runLog", title: { ja: "実行ログ", en: "Run log" }, file: "run-log.csv", table: false },
+];
+
+/**
+ * "codes" keeps stable ids and codes (customers.csv is read by programs); "labels" shows localized titles and
+ * labels (what people read in Sheets and report.xlsx).
+ */
+export type Audience = "codes" | "labels";
+
+export function tableGrid<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  lang: Lang,
+  audience: Audience,
+): Cell[][] {
+  const header: Cell[] = columns.map((c) => (audience === "codes" ? c.id : columnTitle(c, lang)));
+  const out: Cell[][] = [header];
+  for (const row of rows) {
+    out.push(
+      columns.map((c) => {
+        const v = c.value(row, lang);
+        return audience === "labels" && c.labelKind && typeof v === "string"
+          ? localizeCode(c.labelKind, v, lang)
+          : v;
+      }),
+    );
+  }
+  return out;
+}
+
+/** The grid of one report part, ready for an adapter to write. */
+export function reportGrid(
+  result: AnalysisResult,
+  part: ReportPart,
+  lang: Lang,
+  audience: Audience,
+): Cell[][] {
+  switch (part) {
+    case "customers":
+      return tableGrid(CUSTOMER_COLUMNS, result.customers, lang, audience);
+    case "followUp":
+      return tableGrid(FOLLOW_UP_COLUMNS, result.followUp, lang, audience);
+    case "dashboard":
+      return dashboardGrid(result, lang);
+    case "runLog":
+      return runLogGrid(result, lang);
+  }
+}
+
+/** Column formats of a table part, for adapters that set number formats per column. */
+export function columnFormats(part: ReportPart): (Column<unknown>["format"] | undefined)[] | null {
+  if (part === "customers") return CUSTOMER_COLUMNS.map((c) => c.format);
+  if (part === "followUp") return FOLLOW_UP_COLUMNS.map((c) => c.format);
+  return null;
+}
+
+export { CUSTOMER_COLUMNS, FOLLOW_UP_COLUMNS };
