@@ -225,6 +225,10 @@ export interface CustomerRow extends CustomerSummary {
   expectedNextPurchase: DayNumber | null;
   /** Plain-language at-risk explanation combining the rule and the model (ja/en); null when not at risk. */
   riskNote: { ja: string; en: string } | null;
+  /** Second purchase day (diagnosis Q3/Q4: time from the first to the second purchase); null when F = 1. */
+  secondPurchase?: DayNumber | null;
+  /** §8 fan progress line for the customer (「今月あと1回来館でブロンズファンに昇格!」); null without fan data. */
+  fanMessage?: { ja: string; en: string } | null;
 }
 
 export interface FollowUpRow {
@@ -260,4 +264,6 @@ export interface AnalysisResult {
   engagementLoaded: boolean;
   membershipLoaded: boolean;
   visitsLoaded: boolean;
+  /** Net sales and buyers in the 365 days ending on the as-of date (diagnosis Q1: annual LTV per customer). */
+  lastYear?: { from: DayNumber; revenue: number; buyers: number };
 }

@@ -1,0 +1,92 @@
+import { fanRecoveryMessage, fanThreshold } from "./fan";
+import type { CustomerRow, FanRank, FollowUpRow, Settings } from "./types";
+
+type Reason = FollowUpRow["reason"];
+
+/** A customer with several reasons is listed once, under the most personal one; the list is sorted this way too. */
+const REASON_ORDER: readonly Reason[] = ["fan_rank_drop", "no_visit", "at_risk", "dormant"];
+const FAN_ORDER: readonly FanRank[] = ["none", "bronze", "silver", "gold"];
+
+export interface FollowUpOptions {
+  settings: Pick<Settings, "fanBronze" | "fanSilver" | "fanGold" | "fanAtRiskDays">;
+  /** No-visit flags come only from a real visit log (without one, "no visit" would just repeat "dormant"). */
+  visitsLoaded: boolean;
+  asOf: number;
+}
+
+function reasonOf(c: CustomerRow, o: FollowUpOptions): Reason | null {
+  // Paused and cancelled members have their own next step (ask the reason, careful follow-up), not a reminder.
+  if (c.state === "paused" || c.state === "cancelled") return null;
+  if (
+    c.fanRank !== null &&
+    c.previousFanRank !== null &&
+    FAN_ORDER.indexOf(c.previousFanRank) > FAN_ORDER.indexOf(c.fanRank)
+  )
+    return "fan_rank_drop";
+  if (o.visitsLoaded && c.lastVisit !== null && o.asOf - c.lastVisit > o.settings.fanAtRiskDays)
+    return "no_visit";
+  if (c.state === "at_risk") return "at_risk";
+  if (c.state === "dormant") return "dormant";
+  return null;
+}
+
+/** A ready personal message (seed 004: "お久しぶりです!" and "あと1回で復活しますよ!"), addressed by name when known. */
+function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): { ja: string; en: string } {
+  const ja = c.name ? `${c.name}さま、` : "";
+  const en = c.name ? `Hi ${c.name}, ` : "";
+  switch (reason) {
+    case "fan_rank_drop": {
+      const target = c.previousFanRank ?? "bronze";
+      const needed = Math.max(1, fanThreshold(target, o.settings) - (c.visits30d ?? 0));
+      return {
+        ja: `${ja}いつもありがとうございます。${fanRecoveryMessage(target, needed, "ja")}またお会いできるのを楽しみにしています。`,
+        en: `${en}thank you for being with us. ${fanRecoveryMessage(target, needed, "en")} We look forward to seeing you again.`,
+      };
+    }
+    case "no_visit":
+      return {
+        ja: `お久しぶりです!${ja}お変わりありませんか。またお顔を見られる日を、スタッフ一同楽しみにお待ちしています。`,
+        en: `It's been a while! ${en}we hope you're well. Everyone here is looking forward to seeing you again.`,
+      };
+    case "at_risk":
+      return {
+        ja: `${ja}その後いかがですか?使い方や続け方で気になることがあれば、どんな小さなことでもお気軽にご相談ください。`,
+        en: `${en}how is everything going? If anything about using it is unclear, however small, just ask us.`,
+      };
+    case "dormant":
+      return {
+        ja: `お久しぶりです!${ja}お変わりありませんか。あなたのために、今の季節のおすすめをご用意しました。`,
+        en: `It's been a while! ${en}we hope you're well. We've picked this season's favourites with you in mind.`,
+      };
+  }
+}
+
+/**
+ * The follow-up list: at-risk and dormant customers, fan-rank drops and no-visit flags, one row per customer
+ * with a message ready to send. Sorted by reason (most personal first), then by days since the last purchase
+ * (the most recently lapsed are the easiest to bring back), then by customer key.
+ */
+export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptions): FollowUpRow[] {
+  const rows: FollowUpRow[] = [];
+  for (const c of customers) {
+    const reason = reasonOf(c, o);
+    if (reason === null) continue;
+    const row: FollowUpRow = {
+      customerKey: c.customerKey,
+      reason,
+      state: c.state,
+      recencyDays: c.recencyDays,
+      message: messageOf(c, reason, o),
+    };
+    if (c.name !== undefined) row.name = c.name;
+    rows.push(row);
+  }
+  const rank = (r: Reason) => REASON_ORDER.indexOf(r);
+  rows.sort(
+    (a, b) =>
+      rank(a.reason) - rank(b.reason) ||
+      a.recencyDays - b.recencyDays ||
+      (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
+  );
+  return rows;
+}

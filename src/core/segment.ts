@@ -1,0 +1,69 @@
+import { kthLargest } from "./state";
+import type { DayNumber, MembershipStatus, Segment, Settings } from "./types";
+
+/** §5b: "response" and "just left" look back this many days (R-style: 0 … 90 days before the as-of date). */
+export const RECENT_WINDOW_DAYS = 90;
+
+export interface SegmentInput {
+  membership: MembershipStatus | null;
+  /** The member's since date (for cancelled members: when they left); null when unknown. */
+  memberSince: DayNumber | null;
+  purchases: number;
+  orders: number;
+  monetary: number;
+  recencyDays: number;
+}
+
+export interface SegmentContext {
+  settings: Pick<Settings, "vipMinPurchases" | "activeDays">;
+  asOf: DayNumber;
+  /** The shop's median order value (medianOrderValue); null when the export has no amounts. */
+  medianOrderValue: number | null;
+}
+
+/**
+ * §5b, the practical six segments of seed 000; first match wins. Order value is the customer's average order
+ * value (M ÷ orders), so two orders on the same day do not look like one big order. Without amounts (no median)
+ * the two value-based segments cannot be told and are skipped. Old cancellations get no segment (null).
+ */
+export function segmentOf(input: SegmentInput, ctx: SegmentContext): Segment | null {
+  if (input.membership === "paused") return "paused";
+  if (input.membership === "cancelled") {
+    const recent = input.memberSince === null || ctx.asOf - input.memberSince <= RECENT_WINDOW_DAYS;
+    return recent ? "just_left" : null;
+  }
+  const median = ctx.medianOrderValue;
+  if (median !== null && median > 0 && input.orders > 0) {
+    const orderValue = input.monetary / input.orders;
+    if (input.purchases === 1 && orderValue >= 2 * median) return "high_value_single";
+    if (input.purchases >= 2 && input.purchases < ctx.settings.vipMinPurchases && orderValue <= median)
+      return "low_value_repeat";
+  }
+  return input.recencyDays <= ctx.settings.activeDays ? "stable" : "slipping";
+}
+
+/**
+ * The shop's median order value: the median (mean of the two middle values when even) of the net amounts of
+ * counted purchase orders (amount > 0) on or before the as-of date. Null when there are none. Linear time.
+ */
+export function medianOrderValue(
+  orders: ReadonlyArray<{ day: DayNumber; amount: number }>,
+  asOf: DayNumber,
+): number | null {
+  let n = 0;
+  for (const o of orders) if (o.amount > 0 && o.day <= asOf) n++;
+  if (n === 0) return null;
+  const amounts = new Float64Array(n);
+  let w = 0;
+  for (const o of orders) if (o.amount > 0 && o.day <= asOf) amounts[w++] = o.amount;
+  // In descending order the median sits at ranks ceil(n/2) and floor(n/2)+1 (equal when n is odd).
+  const upper = kthLargest(amounts, Math.floor(n / 2) + 1);
+  if (n % 2 === 1) return upper;
+  const lower = kthLargest(amounts, n / 2);
+  return (upper + lower) / 2;
+}
+
+/** §5b `engaged`: any engagement action within the last 90 days (0 ≤ as-of − day ≤ 90). */
+export function isEngaged(lastEngagement: DayNumber | null, asOf: DayNumber): boolean {
+  return lastEngagement !== null && asOf - lastEngagement >= 0 && asOf - lastEngagement <= RECENT_WINDOW_DAYS;
+}

@@ -1,0 +1,84 @@
+import type { Settings } from "./types";
+
+export interface VipScoreInput {
+  purchases: number;
+  recencyDays: number;
+  monetary: number;
+  relationshipPoints: number;
+}
+
+export interface VipScoreContext {
+  settings: Pick<Settings, "vipMinPurchases" | "vipRecencyDays" | "atRiskDays" | "vipMinPoints">;
+  /** Without engagement data the relationship axis is left out and the other three are scaled to 100. */
+  engagementLoaded: boolean;
+  /** Share (0–1) of the shop's customers with M > 0 whose M ≤ m; see monetaryShareOf. */
+  monetaryShare: (m: number) => number;
+}
+
+export interface VipScore {
+  /** 0–100, unrounded (adapters round for display). */
+  score: number;
+  /** Continuation value (継続価値: F, R, M) on its own 0–100 scale. */
+  continuation: number;
+  /** Relationship value (関係価値: points) on its own 0–100 scale; 0 when no engagement data is loaded. */
+  relationship: number;
+  /** The §7 parts in formula points: frequency ≤ 25, recency ≤ 20, monetary ≤ 15, relationship ≤ 40. */
+  parts: { frequency: number; recency: number; monetary: number; relationship: number };
+}
+
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+/** 1 while the purchase is recent enough for VIP, falling linearly to 0 at the dormancy line. */
+function recencyFactor(r: number, s: VipScoreContext["settings"]): number {
+  if (r <= s.vipRecencyDays) return 1;
+  if (r > s.atRiskDays) return 0;
+  return clamp01((s.atRiskDays - r) / (s.atRiskDays - s.vipRecencyDays));
+}
+
+/**
+ * §7 VIP score from the two axes of seed 001: continuation (F 25, R 20, M 15) and relationship (40). Every part is
+ * non-decreasing in F, M and points and non-increasing in R, so the score never falls when a customer does more.
+ */
+export function vipScore(input: VipScoreInput, ctx: VipScoreContext): VipScore {
+  const s = ctx.settings;
+  const frequency = 25 * clamp01(s.vipMinPurchases > 0 ? input.purchases / s.vipMinPurchases : 1);
+  const recency = 20 * recencyFactor(input.recencyDays, s);
+  const monetary = input.monetary > 0 ? 15 * clamp01(ctx.monetaryShare(input.monetary)) : 0;
+  const relationshipFactor = ctx.engagementLoaded
+    ? clamp01(s.vipMinPoints > 0 ? input.relationshipPoints / s.vipMinPoints : 1)
+    : 0;
+  const relationship = 40 * relationshipFactor;
+  const continuationPoints = frequency + recency + monetary;
+  const continuation = (continuationPoints * 100) / 60;
+  const score = ctx.engagementLoaded ? continuationPoints + relationship : continuation;
+  return {
+    score,
+    continuation,
+    relationship: relationshipFactor * 100,
+    parts: { frequency, recency, monetary, relationship },
+  };
+}
+
+/**
+ * The §7 monetary share as a function: the customers' M > 0 are sorted once, and each lookup is a binary search
+ * (share of customers with M > 0 whose M ≤ m). 0 for m ≤ 0 or when no customer has M > 0.
+ */
+export function monetaryShareOf(monetaries: ArrayLike<number>): (m: number) => number {
+  let n = 0;
+  for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) n++;
+  const sorted = new Float64Array(n);
+  let w = 0;
+  for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) sorted[w++] = monetaries[i];
+  sorted.sort();
+  return (m: number) => {
+    if (!(m > 0) || n === 0) return 0;
+    let lo = 0;
+    let hi = n; // first index with sorted[i] > m
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= m) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo / n;
+  };
+}
