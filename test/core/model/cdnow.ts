@@ -1,0 +1,16 @@
+// Loads the CDNOW calibration summary (weeks) from the shared data folder; never copied into the repo.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { RfmTriple } from "../../../src/core/model/bgnbd";
+
+export const sharedData = (rel: string): string =>
+  fileURLToPath(new URL(`../../../../shared/data/${rel}`, import.meta.url));
+
+export function cdnowTriples(): RfmTriple[] {
+  const lines = readFileSync(sharedData("cdnow/cdnow_customers_summary.csv"), "utf8").trim().split("\n");
+  if (lines[0].trim() !== "ID,frequency,recency,T") throw new Error(`unexpected header ${lines[0]}`);
+  return lines.slice(1).map((line) => {
+    const [, x, tx, T] = line.split(",").map(Number);
+    return { x, tx, T };
+  });
+}
