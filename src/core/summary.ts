@@ -1,0 +1,207 @@
+/**
+ * Customer histories and the §3 summary. Histories are built once (grouped by customer, sorted by day) in flat
+ * typed arrays, so summarize() is one linear pass and can be called for the as-of date and again for one month
+ * earlier (§11) without regrouping.
+ */
+import type { CustomerSummary, DayNumber, OrderRecord } from "./types";
+
+export interface CustomerHistories {
+  /** Customer keys in code-unit order (the order of every output). */
+  keys: string[];
+  /** Orders of customer i are at indexes start[i] … start[i+1]−1 of days/amounts, sorted by day. */
+  start: Int32Array;
+  days: Int32Array;
+  /** Net amount per order; negative = refund. */
+  amounts: Float64Array;
+}
+
+/** The summary plus the second purchase day, which the diagnosis needs (Q3/Q4) and only a history pass knows. */
+export interface SummaryWithSecond extends CustomerSummary {
+  /** Second purchase day; null when F = 1. */
+  secondPurchase: DayNumber | null;
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function buildHistories(orders: readonly OrderRecord[]): CustomerHistories {
+  const n = orders.length;
+  const indexOf = new Map<string, number>();
+  const firstSeen: string[] = [];
+  const customerOf = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = orders[i].customerKey;
+    let c = indexOf.get(key);
+    if (c === undefined) {
+      c = firstSeen.length;
+      indexOf.set(key, c);
+      firstSeen.push(key);
+    }
+    customerOf[i] = c;
+  }
+  const keys = firstSeen.slice().sort(compareKeys);
+  const rank = new Int32Array(keys.length);
+  for (let r = 0; r < keys.length; r++) rank[indexOf.get(keys[r])!] = r;
+
+  // Counting sort of orders by customer rank.
+  const start = new Int32Array(keys.length + 1);
+  for (let i = 0; i < n; i++) start[rank[customerOf[i]] + 1]++;
+  for (let r = 0; r < keys.length; r++) start[r + 1] += start[r];
+  const fill = start.slice(0, keys.length);
+  const days = new Int32Array(n);
+  const amounts = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const at = fill[rank[customerOf[i]]]++;
+    days[at] = orders[i].day;
+    amounts[at] = orders[i].amount;
+  }
+  // Sort each customer's orders by (day, amount); segments are short, so insertion sort, except long ones.
+  for (let r = 0; r < keys.length; r++) {
+    const lo = start[r];
+    const hi = start[r + 1];
+    if (hi - lo <= 32) insertionSort(days, amounts, lo, hi);
+    else sortSegment(days, amounts, lo, hi);
+  }
+  return { keys, start, days, amounts };
+}
+
+function insertionSort(days: Int32Array, amounts: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const d = days[i];
+    const a = amounts[i];
+    let j = i - 1;
+    while (j >= lo && (days[j] > d || (days[j] === d && amounts[j] > a))) {
+      days[j + 1] = days[j];
+      amounts[j + 1] = amounts[j];
+      j--;
+    }
+    days[j + 1] = d;
+    amounts[j + 1] = a;
+  }
+}
+
+function sortSegment(days: Int32Array, amounts: Float64Array, lo: number, hi: number): void {
+  const idx = Array.from({ length: hi - lo }, (_, k) => lo + k);
+  idx.sort((x, y) => days[x] - days[y] || amounts[x] - amounts[y]);
+  const d = idx.map((k) => days[k]);
+  const a = idx.map((k) => amounts[k]);
+  for (let k = 0; k < idx.length; k++) {
+    days[lo + k] = d[k];
+    amounts[lo + k] = a[k];
+  }
+}
+
+/**
+ * §3 summaries as of `asOf`, sorted by customer key. Only orders on or before asOf count; customers without a
+ * purchase day by then (none yet, or only refunds) have no summary. F counts distinct purchase days (same-day
+ * orders merge); an order with a negative net amount is a refund: it lowers M but is not a purchase.
+ */
+export function summarize(
+  histories: CustomerHistories,
+  asOf: DayNumber,
+  names?: ReadonlyMap<string, string>,
+): SummaryWithSecond[] {
+  const { keys, start, days, amounts } = histories;
+  const out: SummaryWithSecond[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    let purchases = 0;
+    let orders = 0;
+    let monetary = 0;
+    let first = 0;
+    let second: DayNumber | null = null;
+    let last = 0;
+    let previous: DayNumber | null = null;
+    const hi = start[r + 1];
+    for (let j = start[r]; j < hi; j++) {
+      const day = days[j];
+      if (day > asOf) break;
+      const amount = amounts[j];
+      monetary += amount;
+      if (amount < 0) continue;
+      orders++;
+      if (purchases === 0) {
+        first = day;
+        last = day;
+        purchases = 1;
+      } else if (day !== last) {
+        previous = last;
+        last = day;
+        purchases++;
+        if (purchases === 2) second = day;
+      }
+    }
+    if (purchases === 0) continue;
+    const tenureDays = last - first;
+    const summary: SummaryWithSecond = {
+      customerKey: keys[r],
+      purchases,
+      orders,
+      monetary,
+      firstPurchase: first,
+      lastPurchase: last,
+      previousPurchase: previous,
+      recencyDays: asOf - last,
+      tenureDays,
+      avgIntervalDays: purchases >= 2 ? tenureDays / (purchases - 1) : null,
+      secondPurchase: second,
+    };
+    const name = names?.get(keys[r]);
+    if (name !== undefined) summary.name = name;
+    out.push(summary);
+  }
+  return out;
+}
+
+/** Days between consecutive purchase days (≤ asOf) of every customer: the shop's repurchase cycle sample. */
+export function repurchaseIntervals(histories: CustomerHistories, asOf: DayNumber): number[] {
+  const { keys, start, days, amounts } = histories;
+  const out: number[] = [];
+  for (let r = 0; r < keys.length; r++) {
+    let last: number | null = null;
+    const hi = start[r + 1];
+    for (let j = start[r]; j < hi; j++) {
+      const day = days[j];
+      if (day > asOf) break;
+      if (amounts[j] < 0) continue;
+      if (last !== null && day !== last) out.push(day - last);
+      last = day;
+    }
+  }
+  return out;
+}
+
+/** Median (mean of the two middle values for an even count); null for no values. Does not reorder the input. */
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const sorted = Float64Array.from(xs).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Net sales and buyers in the days from..to inclusive (diagnosis Q1: annual LTV per customer). A buyer is a
+ * customer with at least one purchase (non-negative order) in the window.
+ */
+export function salesBetween(
+  histories: CustomerHistories,
+  from: DayNumber,
+  to: DayNumber,
+): { revenue: number; buyers: number } {
+  const { keys, start, days, amounts } = histories;
+  let revenue = 0;
+  let buyers = 0;
+  for (let r = 0; r < keys.length; r++) {
+    let bought = false;
+    const hi = start[r + 1];
+    for (let j = start[r]; j < hi; j++) {
+      const day = days[j];
+      if (day > to) break;
+      if (day < from) continue;
+      revenue += amounts[j];
+      if (amounts[j] >= 0) bought = true;
+    }
+    if (bought) buyers++;
+  }
+  return { revenue, buyers };
+}
