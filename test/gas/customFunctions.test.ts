@@ -1,0 +1,333 @@
+/**
+ * The custom functions through the BUILT bundle, called as Sheets calls them: single values, or columns as rows of
+ * one cell, blank cells as "", dates as Date objects (midnight in the sheet's time zone).
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  classifyState,
+  DEFAULT_SETTINGS,
+  dayFromYmd,
+  NEXT_ACTIONS,
+  stateLabel,
+  topMonetaryCut,
+} from "../../src/core/index";
+import { type Bundle, ensureBundle, loadBundle } from "./loadBundle";
+
+beforeAll(ensureBundle);
+
+/** A date cell as Sheets hands it to a custom function: midnight in Tokyo (the default settings' zone). */
+const tokyo = (ymd: string) => new Date(`${ymd}T00:00:00+09:00`);
+const dayOffset = (base: string, days: number) => {
+  const d = tokyo(base);
+  return new Date(d.getTime() + days * 86_400_000);
+};
+const AS_OF = "2026-10-31";
+const asOf = tokyo(AS_OF);
+const col = (values: unknown[]) => values.map((v) => [v]);
+const settingsRange = (pairs: Record<string, unknown>) => Object.entries(pairs).map(([k, v]) => [k, v]);
+
+/** Services a custom function must never touch: any call on them shows up in gas.calls. */
+function bundle(): Bundle {
+  const untouchable = () => ({ anything: () => null });
+  return loadBundle({
+    SpreadsheetApp: untouchable(),
+    PropertiesService: untouchable(),
+    CacheService: untouchable(),
+    Session: untouchable(),
+  });
+}
+
+describe("CRM_STATE", () => {
+  const gas = bundle();
+  const state = (...args: unknown[]) => gas.call("CRM_STATE", ...args);
+
+  it("follows the rule book on single values", () => {
+    expect(state(dayOffset(AS_OF, -10), 1, "", "", asOf)).toBe("新規");
+    expect(state(dayOffset(AS_OF, -10), 3, dayOffset(AS_OF, -40), "", asOf)).toBe("継続");
+    expect(state(dayOffset(AS_OF, -45), 3, dayOffset(AS_OF, -80), "", asOf)).toBe("休眠予備軍");
+    expect(state(dayOffset(AS_OF, -61), 9, dayOffset(AS_OF, -70), "", asOf)).toBe("休眠");
+    expect(state(dayOffset(AS_OF, -5), 2, dayOffset(AS_OF, -100), "", asOf)).toBe("復活");
+    expect(state(dayOffset(AS_OF, -5), 4, dayOffset(AS_OF, -20), "", asOf)).toBe("優良");
+    expect(gas.calls).toEqual([]);
+  });
+
+  it("reads dates written as text and Sheets serial numbers", () => {
+    expect(state("2026/10/21", 3, "", "", "2026-10-31")).toBe("継続");
+    expect(state(46_316, 3, "", "", asOf)).toBe(state("2026-10-21", 3, "", "", asOf)); // 46316 = 2026-10-21
+  });
+
+  it("answers a column with a column, blank rows blank, bad cells with a message in that cell", () => {
+    const out = state(
+      col([dayOffset(AS_OF, -10), "", "いつか", dayOffset(AS_OF, -10), dayOffset(AS_OF, 5)]),
+      col([1, "", 2, "三回", 1]),
+      undefined,
+      undefined,
+      asOf,
+    );
+    expect(out).toEqual([
+      ["新規"],
+      [""],
+      ["日付を読めません(最終購入日): いつか"],
+      ["購入回数を読めません(0以上の整数): 三回"],
+      ["最終購入日が基準日より後です"],
+    ]);
+  });
+
+  it("takes the top-1% cut within the range of totals, and not from a single total", () => {
+    const n = 200;
+    const last = col(Array.from({ length: n }, () => dayOffset(AS_OF, -10)));
+    const totals = col(Array.from({ length: n }, (_, i) => (i + 1) * 1000));
+    const out = state(last, col(Array(n).fill(1)), undefined, totals, asOf) as string[][];
+    // k = ceil(200 × 1%) = 2: the two largest totals are VIP, everyone else is new.
+    expect(out.filter(([s]) => s === "優良")).toHaveLength(2);
+    expect(out[n - 1][0]).toBe("優良");
+    expect(out[n - 2][0]).toBe("優良");
+    expect(out[n - 3][0]).toBe("新規");
+    expect(state(dayOffset(AS_OF, -10), 1, "", 1_000_000, asOf)).toBe("新規");
+  });
+
+  it("changes with the settings range, and speaks English when language is en", () => {
+    const last = dayOffset(AS_OF, -20);
+    expect(state(last, 3, "", "", asOf)).toBe("継続");
+    expect(state(last, 3, "", "", asOf, settingsRange({ activeDays: 10 }))).toBe("休眠予備軍");
+    expect(state(last, 3, "", "", asOf, settingsRange({ language: "en" }))).toBe("Active");
+  });
+
+  it("refuses invalid settings and ranges of different heights for the whole call, naming them", () => {
+    expect(() => state(asOf, 1, "", "", asOf, settingsRange({ activeDays: 90, atRiskDays: 60 }))).toThrow(
+      /activeDays/,
+    );
+    expect(() => state(col([asOf, asOf]), col([1, 1, 1]), undefined, undefined, asOf)).toThrow(
+      /purchases.*last_purchase/,
+    );
+    expect(() => state([[asOf, asOf]], 1, "", "", asOf)).toThrow(/1列/);
+  });
+
+  it("agrees with the core's classifyState on any column of customers", () => {
+    const row = fc.record({
+      f: fc.integer({ min: 1, max: 8 }),
+      r: fc.integer({ min: 0, max: 150 }),
+      gap: fc.integer({ min: 1, max: 150 }),
+      m: fc.integer({ min: 0, max: 100_000 }),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 40 }), (rows) => {
+        const out = state(
+          col(rows.map((x) => dayOffset(AS_OF, -x.r))),
+          col(rows.map((x) => x.f)),
+          col(rows.map((x) => (x.f >= 2 ? dayOffset(AS_OF, -x.r - x.gap) : ""))),
+          col(rows.map((x) => x.m)),
+          asOf,
+        ) as string[][];
+        const end = dayFromYmd(2026, 10, 31);
+        const topCut = topMonetaryCut(
+          rows.map((x) => x.m),
+          DEFAULT_SETTINGS.vipTopPercent,
+        );
+        const expected = rows.map((x) => [
+          stateLabel(
+            classifyState(
+              {
+                purchases: x.f,
+                recencyDays: x.r,
+                monetary: x.m,
+                lastPurchase: end - x.r,
+                previousPurchase: x.f >= 2 ? end - x.r - x.gap : null,
+              },
+              { settings: DEFAULT_SETTINGS, topCut, engagementLoaded: false },
+            ),
+            "ja",
+          ),
+        ]);
+        expect(out).toEqual(expected);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it("handles 50,000 rows in one call", () => {
+    const n = 50_000;
+    const last = col(Array.from({ length: n }, (_, i) => dayOffset(AS_OF, -(i % 120))));
+    const counts = col(Array.from({ length: n }, (_, i) => 1 + (i % 6)));
+    const totals = col(Array.from({ length: n }, (_, i) => (i * 7919) % 100_000));
+    const out = state(last, counts, undefined, totals, asOf, settingsRange({ language: "en" })) as string[][];
+    expect(out).toHaveLength(n);
+    const labels = new Set(out.map(([s]) => s));
+    for (const s of labels) expect(["New", "Active", "At risk", "Dormant", "VIP"]).toContain(s);
+    expect(labels.size).toBe(5);
+  });
+});
+
+describe("VIP_SCORE", () => {
+  const gas = bundle();
+  const score = (...args: unknown[]) => gas.call("VIP_SCORE", ...args);
+
+  it("gives 100 to the strongest customer and scales the purchase axes without relationship points", () => {
+    const totals = col([1000, 5000, 90_000]);
+    const out = score(
+      col([4, 2, 6]),
+      col([dayOffset(AS_OF, -3), dayOffset(AS_OF, -50), dayOffset(AS_OF, -1)]),
+      totals,
+      undefined,
+      asOf,
+    );
+    expect((out as number[][])[2][0]).toBe(100);
+    for (const [s] of out as number[][]) expect(s).toBeGreaterThanOrEqual(0);
+    // With relationship points given (all zero), the 40 relationship points are out of reach.
+    const withPoints = score(
+      col([6]),
+      col([dayOffset(AS_OF, -1)]),
+      col([90_000]),
+      col([0]),
+      asOf,
+    ) as number[][];
+    expect(withPoints[0][0]).toBe(60);
+  });
+
+  it("never falls when purchases rise or the last purchase is more recent", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 0, max: 120 }), (f, r) => {
+        const base = score(f, dayOffset(AS_OF, -r - 1), 5000, 2, asOf) as number;
+        expect(score(f + 1, dayOffset(AS_OF, -r - 1), 5000, 2, asOf)).toBeGreaterThanOrEqual(base);
+        expect(score(f, dayOffset(AS_OF, -r), 5000, 2, asOf)).toBeGreaterThanOrEqual(base);
+        expect(base).toBeLessThanOrEqual(100);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("writes a message into a row it cannot read", () => {
+    const out = score(
+      col([3, "", 2]),
+      col([asOf, "", "2026-13-45"]),
+      col([100, "", "¥abc"]),
+      undefined,
+      asOf,
+    );
+    expect(out).toEqual([[expect.any(Number)], [""], ["日付を読めません(最終購入日): 2026-13-45"]]);
+  });
+});
+
+describe("NEXT_ACTION", () => {
+  const gas = bundle();
+  const next = (...args: unknown[]) => gas.call("NEXT_ACTION", ...args);
+
+  it("gives the one next step for a state label in either language", () => {
+    expect(next("休眠")).toBe(NEXT_ACTIONS.reactivation_offer.step.ja);
+    expect(next("At risk")).toBe(NEXT_ACTIONS.reassure_remind.step.ja);
+    expect(next("継続", 5)).toBe(NEXT_ACTIONS.review_survey.step.ja);
+    expect(next("継続", 3)).toBe(NEXT_ACTIONS.reason_to_continue.step.ja);
+    expect(next("優良", "", settingsRange({ language: "en" }))).toBe(NEXT_ACTIONS.referral_community.step.en);
+  });
+
+  it("answers a column of states, with a message for an unknown state", () => {
+    expect(next(col(["新規", "", "そのほか"]))).toEqual([
+      [NEXT_ACTIONS.start_using.step.ja],
+      [""],
+      ["顧客状態を読めません: そのほか"],
+    ]);
+  });
+});
+
+describe("FAN_RANK and FAN_PROGRESS", () => {
+  const gas = bundle();
+
+  it("ranks visits by the fan thresholds, which the settings can change", () => {
+    expect(gas.call("FAN_RANK", col([0, 3, 5, 8, ""]))).toEqual([
+      ["なし"],
+      ["ブロンズ"],
+      ["シルバー"],
+      ["ゴールド"],
+      [""],
+    ]);
+    expect(
+      gas.call("FAN_RANK", 4, settingsRange({ fanBronze: 4, fanSilver: 6, fanGold: 9, language: "en" })),
+    ).toBe("Bronze");
+  });
+
+  it("says how many visits to the next rank, or back to the rank that fell", () => {
+    expect(gas.call("FAN_PROGRESS", 2)).toBe("今月あと1回来館でブロンズファンに昇格!");
+    expect(gas.call("FAN_PROGRESS", 2, 5)).toBe("あと3回でシルバーファンに復活しますよ!");
+    expect(gas.call("FAN_PROGRESS", col([1, -1]))).toEqual([
+      ["今月あと2回来館でブロンズファンに昇格!"],
+      ["来館日数を読めません(0以上の整数): -1"],
+    ]);
+  });
+});
+
+describe("NPS", () => {
+  const gas = bundle();
+
+  it("is %promoters − %detractors over the answered cells", () => {
+    // 2 promoters, 1 passive, 1 detractor of 4 valid answers: (2 − 1) / 4 = 25.
+    expect(gas.call("NPS", col([10, 9, 8, 0, ""]))).toBe(25);
+    expect(
+      gas.call("NPS", [
+        [10, 10],
+        [0, "x"],
+      ]),
+    ).toBe(33.3);
+  });
+
+  it("says so when there is nothing to score", () => {
+    expect(gas.call("NPS", col(["", ""]))).toMatch(/回答がありません/);
+    expect(gas.call("NPS", col(["とても良い"]))).toMatch(/無効 1 件/);
+  });
+});
+
+describe("CRM_CUSTOMERS", () => {
+  const gas = bundle();
+
+  it("spills a header and one row per customer, sorted by key", () => {
+    const keys = col(["b@x", "a@x", "a@x", "", "c@x", "a@x"]);
+    const dates = col([
+      dayOffset(AS_OF, -3),
+      dayOffset(AS_OF, -90),
+      dayOffset(AS_OF, -60),
+      "",
+      dayOffset(AS_OF, -70),
+      dayOffset(AS_OF, -5),
+    ]);
+    const amounts = col([1000, 2000, "¥3,000", "", 500, "1,500円"]);
+    const out = gas.call("CRM_CUSTOMERS", keys, dates, amounts, asOf) as unknown[][];
+    expect(out).toHaveLength(4);
+    expect(out.every((row) => row.length === out[0].length)).toBe(true);
+    expect(out[0][0]).toBe("顧客ID");
+    expect(out.slice(1).map((r) => r[0])).toEqual(["a@x", "b@x", "c@x"]);
+    const a = out[1];
+    expect(a.slice(1, 6)).toEqual([3, 6500, "2026-08-02", "2026-10-26", 5]);
+    // a@x spends the most: the top 1% of three customers is one customer, so a@x is a VIP.
+    expect(a[6]).toBe("優良");
+    expect(out[3][6]).toBe("休眠");
+    expect(out[2][6]).toBe("新規");
+  });
+
+  it("lists unreadable rows in a last row instead of dropping them silently", () => {
+    const out = gas.call(
+      "CRM_CUSTOMERS",
+      col(["a", "", "b"]),
+      col([asOf, asOf, "昨日"]),
+      undefined,
+      asOf,
+      settingsRange({ language: "en" }),
+    ) as unknown[][];
+    expect(out[0][0]).toBe("Customer");
+    expect(out.map((r) => r[0])).toEqual([
+      "Customer",
+      "a",
+      expect.stringMatching(/Skipped 2 .*row 2 .*row 3/),
+    ]);
+  });
+
+  it("ignores orders after the as-of date, so a past month can be re-run", () => {
+    const out = gas.call(
+      "CRM_CUSTOMERS",
+      col(["a", "a"]),
+      col([dayOffset(AS_OF, -1), dayOffset(AS_OF, 3)]),
+      col([100, 100]),
+      asOf,
+    ) as unknown[][];
+    expect(out[1].slice(1, 3)).toEqual([1, 100]);
+  });
+});
