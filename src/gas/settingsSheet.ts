@@ -1,0 +1,217 @@
+import {
+  DEFAULT_SETTINGS,
+  type Settings,
+  type SettingsError,
+  settingsFromPairs,
+  settingsToPairs,
+  validateSettings,
+} from "../core/index";
+
+/**
+ * The 設定 (Settings) sheet: the settings and the column mapping live in the spreadsheet itself, so a copy of a
+ * template carries them and the custom functions can read them as a range argument (SODATSU_SETTINGS).
+ *
+ * Layout (one sheet, two side-by-side tables so that adding a setting never moves the mapping):
+ *   A:D  key | value | 説明 | Explanation      header in row 1, one row per setting; SODATSU_SETTINGS = A2:B(n+1)
+ *   F:I  key | header | 説明 | Explanation     header in row 1, one row per mapped field; SODATSU_MAPPING = F2:G(m+1)
+ * The value columns are plain text ("@") so that Sheets does not turn "2026-10-31" into a date or "0.5" into a
+ * locale-formatted number; settingsFromPairs reads numbers from text.
+ */
+export const SETTINGS_SHEET = { ja: "設定", en: "Settings" } as const;
+export const SETTINGS_RANGE_NAME = "SODATSU_SETTINGS";
+export const MAPPING_RANGE_NAME = "SODATSU_MAPPING";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Text = { ja: string; en: string };
+
+/** Explanations shown beside each setting (DOMAIN §4). Unknown keys (added later to the core) get a blank one. */
+const SETTING_HELP: Record<string, Text> = {
+  activeDays: {
+    ja: "最終購入からこの日数以内なら「継続」。",
+    en: "Active when the last purchase is at most this many days ago.",
+  },
+  atRiskDays: {
+    ja: "この日数以内なら「休眠予備軍」、超えたら「休眠」。",
+    en: "At risk up to this many days since the last purchase; dormant beyond.",
+  },
+  newMaxPurchases: {
+    ja: "購入回数がこの回数以下なら「新規」(初回〜2回目の育成期)。",
+    en: "New while purchases are at most this number.",
+  },
+  vipMinPurchases: {
+    ja: "購入回数がこの回数以上で「定着」、優良の候補。",
+    en: "Established (and VIP candidate) from this many purchases.",
+  },
+  vipRecencyDays: {
+    ja: "優良は最終購入がこの日数以内であること。",
+    en: "A VIP must have bought within this many days.",
+  },
+  vipTopPercent: {
+    ja: "累計購入額がこの上位%に入る顧客も優良。",
+    en: "Customers in this top percent of total spend are VIPs too.",
+  },
+  vipMinPoints: {
+    ja: "関係行動のデータがあるとき、優良に必要な関係ポイント。",
+    en: "Relationship points a VIP needs when engagement data exists.",
+  },
+  fanBronze: { ja: "直近30日の来館日数がこの日数以上でブロンズ。", en: "Visit days in 30 days for bronze." },
+  fanSilver: { ja: "直近30日の来館日数がこの日数以上でシルバー。", en: "Visit days in 30 days for silver." },
+  fanGold: { ja: "直近30日の来館日数がこの日数以上でゴールド。", en: "Visit days in 30 days for gold." },
+  fanAtRiskDays: {
+    ja: "この日数来館がなければフォロー対象。",
+    en: "Follow up after this many days without a visit.",
+  },
+  timeZone: {
+    ja: "日付を数えるタイムゾーン(空欄ならスプレッドシートの設定)。",
+    en: "Time zone for calendar days (blank: the spreadsheet's).",
+  },
+  dayFirst: {
+    ja: "1/2/2026 のような日付を日/月/年として読むなら TRUE。",
+    en: "TRUE to read 1/2/2026 as day/month/year.",
+  },
+  asOf: {
+    ja: "基準日(YYYY-MM-DD)。空欄なら今日。過去の月を分析し直すときに。",
+    en: "As-of date (YYYY-MM-DD); blank for today.",
+  },
+  language: { ja: "表示言語(ja または en)。", en: "Display language (ja or en)." },
+};
+
+function settingHelp(key: string): Text {
+  if (SETTING_HELP[key]) return SETTING_HELP[key];
+  const action = /^actionPoints\.(\w+)$/.exec(key);
+  if (action)
+    return {
+      ja: `関係行動「${action[1]}」1回あたりの関係ポイント。`,
+      en: `Relationship points per "${action[1]}" action.`,
+    };
+  return { ja: "", en: "" };
+}
+
+/** Fields of the column mapping the user may correct: "<table>.<field>" → header text in that input sheet. */
+export const MAPPING_FIELDS: readonly { key: string; ja: string; en: string }[] = [
+  { key: "orders.customer", ja: "注文: 顧客ID(メールアドレスなど)の列", en: "Orders: customer key column" },
+  { key: "orders.date", ja: "注文: 注文日の列", en: "Orders: order date column" },
+  { key: "orders.orderId", ja: "注文: 注文番号の列", en: "Orders: order id column" },
+  { key: "orders.amount", ja: "注文: 金額の列", en: "Orders: amount column" },
+  {
+    key: "orders.amountKind",
+    ja: "注文: 金額が注文合計なら order_total、明細金額なら line_amount",
+    en: "Orders: order_total or line_amount",
+  },
+  { key: "orders.quantity", ja: "注文: 数量の列(金額の列がないとき)", en: "Orders: quantity column" },
+  { key: "orders.unitPrice", ja: "注文: 単価の列(金額の列がないとき)", en: "Orders: unit price column" },
+  { key: "orders.status", ja: "注文: ステータスの列(キャンセル判定)", en: "Orders: status column" },
+  { key: "orders.name", ja: "注文: 氏名の列", en: "Orders: customer name column" },
+  { key: "members.customer", ja: "会員: 顧客IDの列", en: "Members: customer key column" },
+  { key: "members.status", ja: "会員: 会員状態の列", en: "Members: status column" },
+  { key: "members.since", ja: "会員: 入会日の列", en: "Members: since column" },
+  { key: "engagement.customer", ja: "関係行動: 顧客IDの列", en: "Engagement: customer key column" },
+  { key: "engagement.date", ja: "関係行動: 日付の列", en: "Engagement: date column" },
+  { key: "engagement.action", ja: "関係行動: 行動の種類の列", en: "Engagement: action column" },
+  { key: "visits.customer", ja: "来館: 顧客IDの列", en: "Visits: customer key column" },
+  { key: "visits.date", ja: "来館: 来館日の列", en: "Visits: visit date column" },
+  { key: "survey.score", ja: "アンケート: 0〜10の点数の列", en: "Survey: 0-10 score column" },
+  { key: "survey.customer", ja: "アンケート: 顧客IDの列", en: "Survey: customer key column" },
+  { key: "survey.date", ja: "アンケート: 回答日の列", en: "Survey: date column" },
+];
+
+/** "<table>.<field>" → header text; a missing key means "find the column by its header automatically". */
+export type ColumnMapping = Record<string, string>;
+
+const SETTINGS_HEADER = ["キー / key", "値 / value", "説明", "Explanation"];
+const MAPPING_HEADER = [
+  "キー / key",
+  "見出し / header",
+  "説明(空欄なら自動で判定)",
+  "Explanation (blank: automatic)",
+];
+const MAPPING_COLUMN = 6; // F
+
+function settingsSheetOf(ss: Spreadsheet): Sheet | null {
+  return ss.getSheetByName(SETTINGS_SHEET.ja) ?? ss.getSheetByName(SETTINGS_SHEET.en);
+}
+
+/** Settings as the sheet would hold them before the user changed anything: the spreadsheet's own time zone. */
+export function defaultSettingsFor(ss: Spreadsheet): Settings {
+  return { ...DEFAULT_SETTINGS, timeZone: ss.getSpreadsheetTimeZone() || DEFAULT_SETTINGS.timeZone };
+}
+
+/**
+ * Reads SODATSU_SETTINGS. Without the sheet (never set up) the defaults apply. Invalid settings are refused as a
+ * whole, with one message per field, and the defaults stay in force (DOMAIN §4) — the caller shows the errors.
+ * A blank time zone means the spreadsheet's.
+ */
+export function readSettings(ss: Spreadsheet): { settings: Settings; errors: SettingsError[] } {
+  const fallback = defaultSettingsFor(ss);
+  const range = ss.getRangeByName(SETTINGS_RANGE_NAME);
+  if (!range) return { settings: fallback, errors: [] };
+  // A blank time zone means the spreadsheet's own, so a copy moved to another zone follows it.
+  const rows = range.getValues().filter((r) => !(String(r[0]) === "timeZone" && isBlankCell(r[1])));
+  const read = settingsFromPairs(rows, fallback);
+  if (read.ok) return { settings: read.value, errors: [] };
+  return { settings: fallback, errors: read.errors };
+}
+
+const isBlankCell = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
+
+/**
+ * Writes the settings table (after validating: a refused value never reaches the sheet) and points
+ * SODATSU_SETTINGS at exactly its key/value cells. Returns the validation errors, empty on success.
+ */
+export function writeSettings(ss: Spreadsheet, settings: Settings): SettingsError[] {
+  const checked = validateSettings(settings);
+  if (!checked.ok) return checked.errors;
+  const sheet = ensureSettingsSheet(ss);
+  const pairs = settingsToPairs(checked.value);
+  const grid: unknown[][] = [SETTINGS_HEADER];
+  for (const [key, value] of pairs) {
+    const help = settingHelp(String(key));
+    grid.push([key, value === null || value === undefined ? "" : String(value), help.ja, help.en]);
+  }
+  // Clear a longer table left by an older version before writing, so no stale setting row survives.
+  const stale = sheet.getLastRow();
+  if (stale > grid.length) sheet.getRange(grid.length + 1, 1, stale - grid.length, 4).clearContent();
+  sheet.getRange(2, 2, pairs.length, 1).setNumberFormat("@");
+  sheet.getRange(1, 1, grid.length, 4).setValues(grid);
+  ss.setNamedRange(SETTINGS_RANGE_NAME, sheet.getRange(2, 1, pairs.length, 2));
+  return [];
+}
+
+/** Reads SODATSU_MAPPING: only filled rows, so a blank header means automatic detection. */
+export function readMapping(ss: Spreadsheet): ColumnMapping {
+  const range = ss.getRangeByName(MAPPING_RANGE_NAME);
+  const out: ColumnMapping = {};
+  if (!range) return out;
+  for (const [key, header] of range.getValues()) {
+    const k = String(key ?? "").trim();
+    const h = String(header ?? "").trim();
+    if (k !== "" && h !== "") out[k] = h;
+  }
+  return out;
+}
+
+/** Writes the mapping table (every known field, blank = automatic) and points SODATSU_MAPPING at it. */
+export function writeMapping(ss: Spreadsheet, mapping: ColumnMapping): void {
+  const sheet = ensureSettingsSheet(ss);
+  const keys = MAPPING_FIELDS.map((f) => f.key);
+  for (const k of Object.keys(mapping)) if (!keys.includes(k)) keys.push(k);
+  const grid: unknown[][] = [MAPPING_HEADER];
+  for (const key of keys) {
+    const field = MAPPING_FIELDS.find((f) => f.key === key);
+    grid.push([key, mapping[key] ?? "", field?.ja ?? "", field?.en ?? ""]);
+  }
+  sheet.getRange(2, MAPPING_COLUMN + 1, keys.length, 1).setNumberFormat("@");
+  sheet.getRange(1, MAPPING_COLUMN, grid.length, 4).setValues(grid);
+  ss.setNamedRange(MAPPING_RANGE_NAME, sheet.getRange(2, MAPPING_COLUMN, keys.length, 2));
+}
+
+/** The 設定 sheet, created when missing; an existing one is reused (it is where the user keeps settings). */
+export function ensureSettingsSheet(ss: Spreadsheet): Sheet {
+  return settingsSheetOf(ss) ?? ss.insertSheet(SETTINGS_SHEET.ja);
+}
+
+/** Whether the settings sheet has been set up (both named ranges exist). */
+export function hasSettingsSheet(ss: Spreadsheet): boolean {
+  return ss.getRangeByName(SETTINGS_RANGE_NAME) !== null && ss.getRangeByName(MAPPING_RANGE_NAME) !== null;
+}
