@@ -1,0 +1,88 @@
+import { resolve } from "node:path";
+import {
+  type AnalysisResult,
+  analyzeCleaned,
+  bucketLabel,
+  formatDay,
+  type Lang,
+  type RowBucket,
+  stateLabel,
+} from "../core/index";
+import { STATE_ORDER } from "../report/grids";
+import type { AnalyzeOptions } from "./args";
+import { loadSettings } from "./loadSettings";
+import { cleanOrderFile } from "./readOrders";
+import { loadExtras } from "./sideInputs";
+import { writeReport } from "./writeReport";
+
+/**
+ * `sodatsu analyze`: stream the order file row by row into the core's OrderCleaner (memory grows with customers
+ * and orders, never with raw rows), run the same rules as the add-on, write the report, print the headline.
+ */
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<AnalysisResult> {
+  const { settings, asOf } = await loadSettings(o.settings, { lang: o.lang, asOf: o.asOf });
+  const lang = settings.language;
+  const extras = await loadExtras(o, settings, asOf);
+
+  const cleaned = await cleanOrderFile(o.orders, o.preset, settings, asOf, io.err);
+  const result = analyzeCleaned(cleaned, extras, settings, asOf);
+  const written = await writeReport(result, lang, o.format, o.out);
+  for (const line of headline(result, lang, resolve(o.out), written)) io.out(line);
+  return result;
+}
+
+const BUCKETS: readonly RowBucket[] = [
+  "used",
+  "missing_customer",
+  "bad_date",
+  "bad_amount",
+  "cancelled",
+  "after_as_of",
+];
+
+/** The stdout summary: the state counts (this month, last month), the row buckets, and where the report is. */
+export function headline(
+  result: AnalysisResult,
+  lang: Lang,
+  dir: string,
+  files: readonly string[],
+): string[] {
+  const t = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const lines: string[] = [];
+  lines.push(
+    t(
+      `基準日 ${formatDay(result.asOf)} の顧客 ${result.customers.length} 人(前月 = ${formatDay(result.previousAsOf)})`,
+      `${result.customers.length} customers as of ${formatDay(result.asOf)} (last month = ${formatDay(result.previousAsOf)})`,
+    ),
+  );
+  const width = Math.max(...STATE_ORDER.map((s) => displayWidth(stateLabel(s, lang))));
+  for (const s of STATE_ORDER) {
+    const now = result.stateCounts.current[s];
+    const before = result.stateCounts.previous[s];
+    const change = now - before;
+    const label = stateLabel(s, lang);
+    const pad = " ".repeat(width - displayWidth(label));
+    lines.push(
+      `  ${label}${pad} ${String(now).padStart(7)}  (${t("前月", "last month")} ${before}, ${change >= 0 ? "+" : ""}${change})`,
+    );
+  }
+  lines.push(
+    t("行の内訳: ", "Rows: ") +
+      BUCKETS.map((b) => `${bucketLabel(b, lang)} ${result.rowCounts[b]}`).join(" / "),
+  );
+  lines.push(t(`レポート: ${dir}`, `Report: ${dir}`));
+  for (const f of files) lines.push(`  ${f}`);
+  return lines;
+}
+
+/** Columns a label takes in a terminal: Japanese (wide) characters take two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return w;
+}

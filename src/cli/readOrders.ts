@@ -1,0 +1,79 @@
+import {
+  type CleanResult,
+  type DayNumber,
+  detectOrderMapping,
+  OrderCleaner,
+  type PresetName,
+  type Settings,
+} from "../core/index";
+import { CliError, clip, oneLine } from "./errors";
+import { progressBar } from "./progress";
+import { readTable } from "./readTable";
+
+/**
+ * Streams one order export into the core's OrderCleaner: the header picks the column mapping (a preset, or
+ * "auto" from the header), then every row is pushed as it is read, so memory grows with orders and customers,
+ * never with raw rows. The chosen preset and columns are reported on stderr.
+ */
+export async function cleanOrderFile(
+  file: string,
+  preset: PresetName | "auto",
+  settings: Settings,
+  asOf: DayNumber,
+  say: (line: string) => void,
+): Promise<CleanResult> {
+  const lang = settings.language;
+  const t = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  let cleaner: OrderCleaner | null = null;
+  const bar = progressBar(t("読み込み中", "Reading"));
+  try {
+    await readTable(file, {
+      header(fields) {
+        const found = detectOrderMapping(fields, preset);
+        if (!found.ok)
+          throw new CliError(
+            `${oneLine(file)}: ${clip(found.message.ja)}`,
+            `${oneLine(file)}: ${clip(found.message.en)}`,
+          );
+        const columns = Object.entries(found.columns)
+          .map(([role, header]) => `${role}=${oneLine(String(header))}`)
+          .join(", ");
+        const how = preset === "auto" ? t("自動判定", "auto-detected") : t("指定", "as given");
+        say(
+          t(`プリセット: ${found.preset}(${how}) ${columns}`, `Preset: ${found.preset} (${how}) ${columns}`),
+        );
+        const c = new OrderCleaner(found.mapping, {
+          timeZone: settings.timeZone,
+          dayFirst: settings.dayFirst,
+          asOf,
+          headers: fields,
+        });
+        cleaner = c;
+        return (row, n) => c.push(row, n);
+      },
+      progress: (done, total) => bar.update(done, total),
+    });
+  } finally {
+    bar.done();
+  }
+  return (cleaner as OrderCleaner | null)!.finish();
+}
+
+/** Several exports of one shop (say one per year) as one history: orders, row buckets and skipped rows add up. */
+export function mergeCleaned(parts: readonly CleanResult[]): CleanResult {
+  if (parts.length === 1) return parts[0];
+  const merged: CleanResult = {
+    orders: [],
+    counts: { used: 0, missing_customer: 0, bad_date: 0, bad_amount: 0, cancelled: 0, after_as_of: 0 },
+    skipped: [],
+    names: new Map(),
+  };
+  for (const p of parts) {
+    for (const o of p.orders) merged.orders.push(o);
+    for (const k of Object.keys(merged.counts) as (keyof CleanResult["counts"])[])
+      merged.counts[k] += p.counts[k];
+    for (const s of p.skipped) merged.skipped.push(s);
+    for (const [k, v] of p.names) if (!merged.names.has(k)) merged.names.set(k, v);
+  }
+  return merged;
+}

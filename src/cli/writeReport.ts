@@ -1,0 +1,57 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { AnalysisResult, Lang } from "../core/index";
+import { type Audience, REPORT_SHEETS, reportGrid } from "../report/layout";
+import { CliError, oneLine } from "./errors";
+import { csvText } from "./writeCsv";
+import { writeReportXlsx } from "./writeXlsx";
+
+/**
+ * Writes the report files into the output folder. The tables meant for programs (customers.csv, followup.csv)
+ * keep stable ids and codes; the free-form grids (summary, run log) are for people and use the labels.
+ */
+const CSV_AUDIENCE: Record<string, Audience> = { customers: "codes", followUp: "codes" };
+
+export async function writeReport(
+  result: AnalysisResult,
+  lang: Lang,
+  format: "csv" | "xlsx" | "both",
+  dir: string,
+): Promise<string[]> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(
+      `出力先フォルダーを作れません (${code}): ${oneLine(dir)}`,
+      `Cannot create the output folder (${code}): ${oneLine(dir)}`,
+    );
+  }
+  const written: string[] = [];
+  try {
+    if (format !== "xlsx")
+      for (const sheet of REPORT_SHEETS) {
+        const file = join(dir, sheet.file);
+        await writeFile(
+          file,
+          csvText(reportGrid(result, sheet.part, lang, CSV_AUDIENCE[sheet.part] ?? "labels")),
+        );
+        written.push(file);
+      }
+    if (format !== "csv") {
+      const file = join(dir, "report.xlsx");
+      await writeReportXlsx(result, lang, file);
+      written.push(file);
+    }
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    if (!err.code) throw e;
+    const path = oneLine(err.path ?? dir);
+    throw new CliError(
+      `レポートを書き込めません (${err.code}): ${path}(Excel で開いたままなら閉じてください)`,
+      `Cannot write the report (${err.code}): ${path} (close it if it is open in Excel)`,
+    );
+  }
+  return written;
+}

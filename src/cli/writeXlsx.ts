@@ -1,0 +1,61 @@
+import ExcelJS from "exceljs";
+import type { AnalysisResult, DayNumber, Lang } from "../core/index";
+import { type Cell, isDateCell, neutralizeFormula } from "../report/cell";
+import type { Column } from "../report/columns";
+import { columnFormats, REPORT_SHEETS, reportGrid } from "../report/layout";
+
+/**
+ * report.xlsx: the add-on's sheets, in the add-on's order and layout, with localized labels (audience "labels").
+ * Dates are real Excel dates (so filters and sorting work), numbers keep the columns' formats. Written with
+ * exceljs' streaming writer so a shop with hundreds of thousands of customers does not hold the whole XML.
+ */
+const NUMBER_FORMATS: Record<NonNullable<Column<unknown>["format"]>, string> = {
+  integer: "#,##0",
+  money: "#,##0",
+  decimal1: "0.0",
+  decimal2: "0.00",
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+};
+
+const MS_PER_DAY = 86_400_000;
+
+/** A calendar day as the Date exceljs writes: midnight UTC, which Excel shows as that day in any zone. */
+export const dateOfDay = (day: DayNumber): Date => new Date(day * MS_PER_DAY);
+
+function xlsxValue(cell: Cell): ExcelJS.CellValue {
+  if (cell === null) return null;
+  if (isDateCell(cell)) return dateOfDay(cell.date);
+  if (typeof cell === "string") return neutralizeFormula(cell);
+  if (typeof cell === "number" && !Number.isFinite(cell)) return null;
+  return cell;
+}
+
+export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: string): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  workbook.creator = "Sodatsu (育つ)";
+  for (const sheet of REPORT_SHEETS) {
+    const grid = reportGrid(result, sheet.part, lang, "labels");
+    const formats = columnFormats(sheet.part);
+    const ws = workbook.addWorksheet(sheet.title[lang], {
+      views: sheet.table ? [{ state: "frozen", ySplit: 1 }] : [],
+    });
+    const width = Math.max(0, ...grid.map((r) => r.length));
+    ws.columns = Array.from({ length: width }, (_, i) => ({
+      width: i === 0 ? 18 : 14,
+      style: formats?.[i] ? { numFmt: NUMBER_FORMATS[formats[i]!] } : {},
+    }));
+    grid.forEach((cells, r) => {
+      const row = ws.addRow(cells.map(xlsxValue));
+      const header = sheet.table ? r === 0 : cells.length === 1 && typeof cells[0] === "string";
+      if (header) row.font = { bold: true };
+      // Free-form grids (dashboard, run log) have dates in varying columns: format each date cell itself.
+      cells.forEach((c, i) => {
+        if (isDateCell(c)) row.getCell(i + 1).numFmt = NUMBER_FORMATS.date;
+      });
+      row.commit();
+    });
+    ws.commit();
+  }
+  await workbook.commit();
+}

@@ -1,0 +1,193 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import iconv from "iconv-lite";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ensureBuilt, records, sodatsu, tempDir } from "./run";
+
+/** The exports shops really have: Shift_JIS Rakuten with repeated totals, Shopify with UTC offsets, TSV, gzip. */
+beforeAll(ensureBuilt);
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
+const byId = (dir: string) => new Map(records(read(dir, "customers.csv")).map((r) => [r.customer_id, r]));
+
+describe("a Shift_JIS Rakuten-style export", () => {
+  it("is decoded, auto-detected as rakuten, and counts the repeated order total once per order", async () => {
+    const dir = tempDir();
+    const rows = [
+      [
+        "注文番号",
+        "注文日時",
+        "注文者メールアドレス",
+        "注文者氏名",
+        "商品名",
+        "個数",
+        "合計金額",
+        "ステータス",
+      ],
+      // Three line items of one order: 合計金額 is the order's total on every line.
+      [
+        "100-0001",
+        "2026/09/01 10:15:00",
+        "hanako@example.jp",
+        "佐藤 花子",
+        "深煎りブレンド",
+        "1",
+        "5,400",
+        "発送済",
+      ],
+      [
+        "100-0001",
+        "2026/09/01 10:15:00",
+        "hanako@example.jp",
+        "佐藤 花子",
+        "ドリップバッグ",
+        "2",
+        "5,400",
+        "発送済",
+      ],
+      [
+        "100-0001",
+        "2026/09/01 10:15:00",
+        "hanako@example.jp",
+        "佐藤 花子",
+        "マグカップ",
+        "1",
+        "5,400",
+        "発送済",
+      ],
+      [
+        "100-0002",
+        "2026/10/20 21:40:00",
+        "hanako@example.jp",
+        "佐藤 花子",
+        "深煎りブレンド",
+        "1",
+        "1,800",
+        "発送済",
+      ],
+      [
+        "100-0003",
+        "2026/10/05 09:00:00",
+        "taro@example.jp",
+        "鈴木 太郎",
+        "季節のブレンド",
+        "1",
+        "2,000",
+        "発送済",
+      ],
+      [
+        "100-0003",
+        "2026/10/05 09:00:00",
+        "taro@example.jp",
+        "鈴木 太郎",
+        "ギフト包装",
+        "1",
+        "2,000",
+        "発送済",
+      ],
+      [
+        "100-0004",
+        "2026/10/06 09:00:00",
+        "taro@example.jp",
+        "鈴木 太郎",
+        "季節のブレンド",
+        "1",
+        "2,000",
+        "キャンセル",
+      ],
+    ];
+    const file = join(dir, "rakuten.csv");
+    writeFileSync(file, iconv.encode(`${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "cp932"));
+    const r = await sodatsu(["analyze", file, "--as-of", "2026-10-31", "--format", "csv", "--out", dir]);
+    expect(r.stderr).toContain("rakuten");
+    expect(r.code).toBe(0);
+    const c = byId(dir);
+    expect(c.get("hanako@example.jp")).toMatchObject({
+      orders: "2",
+      purchases: "2",
+      monetary: "7200",
+      name: "佐藤 花子",
+    });
+    expect(c.get("hanako@example.jp")?.first_purchase).toBe("2026-09-01");
+    expect(c.get("taro@example.jp")).toMatchObject({ orders: "1", monetary: "2000" });
+    const log = read(dir, "run-log.csv");
+    expect(log).toMatch(/キャンセル・返品,1\r\n/);
+  });
+});
+
+describe("a Shopify export with UTC offsets and line items", () => {
+  it("turns each instant into the day in Asia/Tokyo and takes the order total once", async () => {
+    const dir = tempDir();
+    const header =
+      "Name,Email,Financial Status,Paid at,Fulfillment Status,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Billing Name,Cancelled at";
+    const lines = [
+      // 2026-09-30 14:59 UTC = 23:59 JST on 09-30; 15:30 UTC = 00:30 JST on 10-01 (the next day in Japan).
+      "#1001,a@example.com,paid,,fulfilled,JPY,3000,3000,2026-09-30 14:59:00 +0000,1,Beans,1500,Aiko Ito,",
+      "#1001,a@example.com,,,,,,,2026-09-30 14:59:00 +0000,1,Filter,1500,,",
+      "#1002,a@example.com,paid,,fulfilled,JPY,2500,2500,2026-09-30 15:30:00 +0000,1,Beans,2500,Aiko Ito,",
+      "#1003,b@example.com,paid,,fulfilled,JPY,4000,4000,2026-10-31 16:10:00 +0000,2,Beans,2000,Ken Mori,",
+      "#1004,b@example.com,refunded,,,JPY,1000,1000,2026-10-10 01:00:00 +0900,1,Mug,1000,Ken Mori,2026-10-11 10:00:00 +0900",
+      "#1005,b@example.com,paid,,fulfilled,JPY,1200,1200,2026-10-20 23:30:00 -0500,1,Beans,1200,Ken Mori,",
+    ];
+    const file = join(dir, "orders_export.csv");
+    writeFileSync(file, `${header}\n${lines.join("\n")}\n`);
+    const r = await sodatsu(["analyze", file, "--as-of", "2026-10-31", "--format", "csv", "--out", dir]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("shopify");
+    const c = byId(dir);
+    const a = c.get("a@example.com")!;
+    expect(a).toMatchObject({ orders: "2", purchases: "2", monetary: "5500" });
+    expect([a.first_purchase, a.last_purchase]).toEqual(["2026-09-30", "2026-10-01"]);
+    const b = c.get("b@example.com")!;
+    // #1003 is 2026-11-01 01:10 in Tokyo: after the as-of date. #1005 is 10-21 13:30 in Tokyo.
+    expect(b).toMatchObject({ orders: "1", monetary: "1200", last_purchase: "2026-10-21" });
+  });
+});
+
+describe("tab-separated, gzip, BOM, quoted newlines", () => {
+  it("reads a gzipped tab-separated UTF-8 file with BOM and a quoted field across lines", async () => {
+    const dir = tempDir();
+    const text =
+      "\ufefforder_id\torder_date\tcustomer_id\tamount\tcustomer_name\r\n" +
+      '1\t2026-10-01\tC1\t1000\t"Sato\r\nHanako"\r\n' +
+      "2\t2026-10-15\tC1\t500\tSato Hanako\r\n" +
+      "3\t2026-10-16\tC2\t700\tMori\r\n";
+    const file = join(dir, "orders.tsv.gz");
+    writeFileSync(file, gzipSync(Buffer.from(text, "utf8")));
+    const r = await sodatsu(["analyze", file, "--as-of", "2026-10-31", "--format", "csv", "--out", dir]);
+    expect(r.code).toBe(0);
+    const c = byId(dir);
+    expect(c.get("C1")).toMatchObject({ orders: "2", monetary: "1500", name: "Sato\r\nHanako" });
+    expect(c.get("C2")).toMatchObject({ orders: "1", monetary: "700" });
+  });
+});
+
+describe("formula-looking text", () => {
+  it("is neutralised in every CSV cell that starts with = + - @", async () => {
+    const dir = tempDir();
+    const file = join(dir, "orders.csv");
+    writeFileSync(
+      file,
+      [
+        "order_id,order_date,customer_id,amount,customer_name",
+        '1,2026-10-01,C1,1000,"=HYPERLINK(""http://evil.example"",""click"")"',
+        "2,2026-10-02,+81-90-1234,1000,+SUM(A1)",
+        "3,2026-10-03,C3,1000,-2+3",
+        "4,2026-10-04,@C4,1000,@cmd",
+      ].join("\n"),
+    );
+    const r = await sodatsu(["analyze", file, "--as-of", "2026-10-31", "--format", "csv", "--out", dir]);
+    expect(r.code).toBe(0);
+    const rows = records(read(dir, "customers.csv"));
+    const names = rows.map((x) => x.name).sort();
+    expect(names).toEqual(
+      ["'+SUM(A1)", "'-2+3", `'=HYPERLINK("http://evil.example","click")`, "'@cmd"].sort(),
+    );
+    expect(rows.map((x) => x.customer_id).sort()).toEqual(["'+81-90-1234", "'@C4", "C1", "C3"].sort());
+    // No cell of any output starts with a formula character.
+    for (const f of ["customers.csv", "followup.csv", "summary.csv", "run-log.csv"])
+      for (const line of read(dir, f).split("\r\n"))
+        for (const cell of line.split(",")) expect(cell).not.toMatch(/^"?[=+@]/);
+  });
+});

@@ -1,0 +1,100 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CUSTOMER_COLUMNS, REPORT_SHEETS } from "../../src/report/layout";
+import { localizeCode } from "../../src/report/localize";
+import { ensureBuilt, parseCsv, sodatsu, tempDir } from "./run";
+
+/**
+ * The README's main job on the committed example shop, and report.xlsx read back: the same sheets in the same
+ * order as the add-on, and the customer sheet equal to customers.csv (labels aside: codes vs localized labels).
+ */
+const dir = tempDir();
+let run: Awaited<ReturnType<typeof sodatsu>>;
+
+beforeAll(async () => {
+  await ensureBuilt();
+  run = await sodatsu([
+    "analyze",
+    "examples/orders.csv",
+    "--engagement",
+    "examples/engagement.csv",
+    "--survey",
+    "examples/survey.csv",
+    "--membership",
+    "examples/membership.csv",
+    "--as-of",
+    "2026-10-31",
+    "--format",
+    "both",
+    "--out",
+    dir,
+  ]);
+});
+
+/** What customers.csv holds for an xlsx cell (dates as YYYY-MM-DD, booleans as true/false). */
+function asCsv(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v);
+}
+
+describe("the example shop", () => {
+  it("runs, prints the state counts and where the report is", () => {
+    expect(run.stderr).not.toMatch(/error|エラー/i);
+    expect(run.code).toBe(0);
+    for (const label of ["新規", "継続", "優良", "復活", "休眠予備軍", "休眠", "休会", "退会"])
+      expect(run.stdout).toContain(label);
+    expect(run.stdout).toContain(join(dir, "report.xlsx"));
+    expect(run.stdout).toContain(join(dir, "customers.csv"));
+  });
+
+  it("writes customers.csv with the stable column ids first, UTF-8 with BOM", () => {
+    const text = readFileSync(join(dir, "customers.csv"), "utf8");
+    expect(text.startsWith("\ufeff")).toBe(true);
+    const header = parseCsv(text)[0];
+    expect(header.slice(0, 20)).toEqual(
+      "customer_id, purchases, orders, monetary, first_purchase, last_purchase, previous_purchase, recency_days, tenure_days, state, stage, previous_state, vip, vip_score, continuation_score, relationship_score, relationship_points, next_action, segment, engaged"
+        .split(", ")
+        .sort((a, b) => header.indexOf(a) - header.indexOf(b)),
+    );
+    expect(new Set(header.slice(0, 20))).toEqual(
+      new Set(
+        "customer_id purchases orders monetary first_purchase last_purchase previous_purchase recency_days tenure_days state stage previous_state vip vip_score continuation_score relationship_score relationship_points next_action segment engaged".split(
+          " ",
+        ),
+      ),
+    );
+  });
+
+  it("writes report.xlsx with the add-on's sheets in order, and its customer sheet equals customers.csv", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "report.xlsx"));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(REPORT_SHEETS.map((s) => s.title.ja));
+    const csv = parseCsv(readFileSync(join(dir, "customers.csv"), "utf8"));
+    const ws = wb.worksheets[0];
+    const sheet: ExcelJS.CellValue[][] = [];
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      sheet.push(CUSTOMER_COLUMNS.map((_, i) => row.getCell(i + 1).value));
+    });
+    expect(sheet[0]).toEqual(CUSTOMER_COLUMNS.map((c) => c.ja));
+    expect(sheet.length).toBe(csv.length);
+    expect(sheet.length).toBeGreaterThan(100);
+    let dates = 0;
+    for (let r = 1; r < csv.length; r++)
+      CUSTOMER_COLUMNS.forEach((col, i) => {
+        const v = sheet[r][i];
+        if (col.labelKind) {
+          // Codes in the CSV, the same codes' labels in the workbook.
+          expect(asCsv(v), `${col.id} of row ${r + 1}`).toBe(
+            csv[r][i] === "" ? "" : localizeCode(col.labelKind, csv[r][i], "ja"),
+          );
+          return;
+        }
+        if (v instanceof Date) dates++;
+        expect(asCsv(v), `${col.id} of row ${r + 1}`).toBe(csv[r][i]);
+      });
+    expect(dates).toBeGreaterThan(100); // dates are real dates, not text
+  });
+});
