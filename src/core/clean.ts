@@ -1,0 +1,434 @@
+/**
+ * Cleaning the order export (DOMAIN §2): every row lands in exactly one bucket — used, missing_customer,
+ * bad_date, bad_amount, cancelled, after_as_of (checked in that order) — and every skipped row keeps its row
+ * number and a ja/en reason naming the column and the value.
+ *
+ * Line items: rows with the same order id (and customer) are one order. Its amount is
+ *   - order_total: the amount column holds the order's total, repeated on every row or only on the first; it is
+ *     taken once — the largest non-blank value, which is the total whatever the row order (blank rows add nothing);
+ *   - line_amount: the rows' amounts (or quantity × unit price) are summed.
+ * The order's day is its earliest row date; rows of an order that carry no date of their own take the order's.
+ * A row with an order id but a blank customer belongs to the order with that id (Shopify writes order-level
+ * fields on the first line only); if no row of that order names the customer, it is a missing customer.
+ * A cancellation marker on any row cancels the whole order, and all its rows count as cancelled.
+ * Without an order id every row is an order of its own. An order whose net amount is negative is a refund;
+ * summary.ts subtracts it from M without counting a purchase.
+ *
+ * Streaming: the CLI pushes rows one at a time; memory grows with orders, never with raw rows.
+ */
+import { isCancelledStatus } from "./cancellation";
+import { columnName, customerKeyOf, orderIdOf, showValue } from "./cells";
+import { formatDay } from "./day";
+import type { OrderMappingEx } from "./orderPresets";
+import { isBlank, parseAmount } from "./parseAmount";
+import { parseDay } from "./parseDate";
+import type {
+  CleanOptions,
+  CleanResult,
+  DayNumber,
+  OrderMapping,
+  OrderRecord,
+  RowBucket,
+  SkippedRow,
+} from "./types";
+
+export interface CleanOptionsEx extends CleanOptions {
+  /** Keep at most this many skipped rows in the list (counts stay complete); default: all. */
+  maxSkippedRows?: number;
+}
+
+type Reason = { ja: string; en: string };
+
+/** One order being assembled from its rows. */
+interface OrderAcc {
+  orderId: string;
+  customer: string;
+  day: number; // +Infinity until a row brings a date
+  total: number | null;
+  sum: number;
+  cancel: Reason | null;
+  cancelField: string | undefined;
+  /** The row that carried the cancellation marker (its reason is quoted there; other rows point to it). */
+  cancelRow: number;
+  firstRow: number;
+  moreRows: number[] | null;
+}
+
+/** A row with an order id but no customer, waiting for finish() to find its order. */
+interface PendingRow {
+  row: number;
+  day: number;
+  amount: number | null;
+  cancel: Reason | null;
+  cancelField: string | undefined;
+  problem: { bucket: "bad_date" | "bad_amount"; field: string; reason: Reason } | null;
+}
+
+const NO_DAY = Number.POSITIVE_INFINITY;
+
+export class OrderCleaner {
+  private readonly mapping: OrderMappingEx;
+  private readonly opts: CleanOptionsEx;
+  private readonly orders: OrderRecord[] = [];
+  private readonly counts: Record<RowBucket, number> = {
+    used: 0,
+    missing_customer: 0,
+    bad_date: 0,
+    bad_amount: 0,
+    cancelled: 0,
+    after_as_of: 0,
+  };
+  private readonly skipped: SkippedRow[] = [];
+  private readonly names = new Map<string, string>();
+  private readonly accs = new Map<string, OrderAcc>();
+  private readonly pending = new Map<string, PendingRow[]>();
+  private readonly maxSkipped: number;
+  private readonly col: Record<
+    "customer" | "date" | "amount" | "quantity" | "unitPrice" | "status" | "orderId" | "cancelledAt",
+    ReturnType<typeof columnName> | null
+  >;
+  private finished = false;
+
+  constructor(mapping: OrderMapping | OrderMappingEx, opts: CleanOptions | CleanOptionsEx) {
+    this.mapping = mapping;
+    this.opts = opts;
+    this.maxSkipped = (opts as CleanOptionsEx).maxSkippedRows ?? Number.POSITIVE_INFINITY;
+    const h = opts.headers;
+    const name = (i: number | undefined) => (i === undefined ? null : columnName(h, i));
+    const m = this.mapping;
+    this.col = {
+      customer: name(m.customer),
+      date: name(m.date),
+      amount: name(m.amount),
+      quantity: name(m.quantity),
+      unitPrice: name(m.unitPrice),
+      status: name(m.status),
+      orderId: name(m.orderId),
+      cancelledAt: name(m.cancelledAt),
+    };
+  }
+
+  private skip(row: number, bucket: SkippedRow["bucket"], field: string | undefined, reason: Reason): void {
+    this.counts[bucket]++;
+    if (this.skipped.length >= this.maxSkipped) return;
+    const s: SkippedRow = { row, bucket, reason };
+    if (field !== undefined) s.field = field;
+    this.skipped.push(s);
+  }
+
+  /** Adds one data row; rowNumber is the row as the user sees it (header = 1). */
+  push(row: readonly unknown[], rowNumber: number): void {
+    if (this.finished) throw new Error("OrderCleaner: push after finish");
+    const m = this.mapping;
+    const orderId = m.orderId === undefined ? null : orderIdOf(row[m.orderId]);
+    const customer = customerKeyOf(row[m.customer]);
+    if (customer === null && orderId === null) {
+      const c = this.col.customer!;
+      this.skip(rowNumber, "missing_customer", c.field, {
+        ja: `顧客(${c.ja})が空欄です`,
+        en: `customer (${c.en}) is blank`,
+      });
+      return;
+    }
+
+    // Date: blank is allowed on a line of an order (the order's date applies), otherwise it is a bad date.
+    const dateCell = row[m.date];
+    let day = NO_DAY;
+    let problem: PendingRow["problem"] = null;
+    if (isBlank(dateCell)) {
+      if (orderId === null) problem = this.dateProblem(dateCell);
+    } else {
+      const d = parseDay(dateCell, this.opts);
+      if (d === null) problem = this.dateProblem(dateCell);
+      else day = d;
+    }
+
+    // Amount: blank is allowed (nothing to add); unreadable is a bad amount.
+    let amount: number | null = null;
+    if (problem === null) {
+      const a = this.readAmount(row);
+      if (typeof a === "object" && a !== null) problem = a;
+      else amount = a;
+    }
+
+    if (customer === null) {
+      // A line of an order whose customer is on another row; resolved in finish().
+      const { reason, field } =
+        problem === null ? this.cancelReason(row, orderId) : { reason: null, field: undefined };
+      let list = this.pending.get(orderId!);
+      if (!list) {
+        list = [];
+        this.pending.set(orderId!, list);
+      }
+      list.push({ row: rowNumber, day, amount, cancel: reason, cancelField: field, problem });
+      return;
+    }
+    if (problem !== null) {
+      this.skip(rowNumber, problem.bucket, problem.field, problem.reason);
+      return;
+    }
+    if (m.name !== undefined && !this.names.has(customer)) {
+      const n = row[m.name];
+      if (!isBlank(n)) this.names.set(customer, String(n).trim());
+    }
+    const cancel = this.cancelReason(row, orderId);
+
+    if (orderId === null) {
+      // An order of its own: decided now.
+      if (cancel.reason) this.skip(rowNumber, "cancelled", cancel.field, cancel.reason);
+      else if (day > this.opts.asOf)
+        this.skip(rowNumber, "after_as_of", this.col.date!.field, this.afterReason(day));
+      else {
+        this.counts.used++;
+        this.orders.push({ customerKey: customer, orderId: "", day, amount: amount ?? 0 });
+      }
+      return;
+    }
+
+    const key = `${orderId}\u0000${customer}`;
+    let acc = this.accs.get(key);
+    if (!acc) {
+      acc = {
+        orderId,
+        customer,
+        day,
+        total: null,
+        sum: 0,
+        cancel: null,
+        cancelField: undefined,
+        cancelRow: 0,
+        firstRow: rowNumber,
+        moreRows: null,
+      };
+      this.accs.set(key, acc);
+    } else {
+      if (acc.moreRows) acc.moreRows.push(rowNumber);
+      else acc.moreRows = [rowNumber];
+      if (day < acc.day) acc.day = day;
+    }
+    this.addAmount(acc, amount);
+    if (cancel.reason && !acc.cancel) {
+      acc.cancel = cancel.reason;
+      acc.cancelField = cancel.field;
+      acc.cancelRow = rowNumber;
+    }
+  }
+
+  private addAmount(acc: OrderAcc, amount: number | null): void {
+    if (amount === null) return;
+    if (this.mapping.amountKind === "order_total") {
+      if (acc.total === null || amount > acc.total) acc.total = amount;
+    } else acc.sum += amount;
+  }
+
+  private dateProblem(value: unknown): NonNullable<PendingRow["problem"]> {
+    const c = this.col.date!;
+    const blank = isBlank(value);
+    return {
+      bucket: "bad_date",
+      field: c.field,
+      reason: blank
+        ? { ja: `注文日(${c.ja})が空欄です`, en: `order date (${c.en}) is blank` }
+        : {
+            ja: `注文日(${c.ja})の「${showValue(value)}」を日付として読めません`,
+            en: `cannot read "${showValue(value)}" in ${c.en} as a date`,
+          },
+    };
+  }
+
+  /** The row's amount (null = blank), or the problem when a value cannot be read. */
+  private readAmount(row: readonly unknown[]): number | null | NonNullable<PendingRow["problem"]> {
+    const m = this.mapping;
+    if (m.amount !== undefined) {
+      const v = row[m.amount];
+      if (isBlank(v)) return null;
+      const a = parseAmount(v);
+      return a === null ? this.amountProblem(this.col.amount!, v) : a;
+    }
+    if (m.quantity !== undefined && m.unitPrice !== undefined) {
+      const q = row[m.quantity];
+      const p = row[m.unitPrice];
+      const qBlank = isBlank(q);
+      const pBlank = isBlank(p);
+      if (qBlank && pBlank) return null;
+      const qa = qBlank ? null : parseAmount(q);
+      if (qa === null) return this.amountProblem(this.col.quantity!, q);
+      const pa = pBlank ? null : parseAmount(p);
+      if (pa === null) return this.amountProblem(this.col.unitPrice!, p);
+      return qa * pa;
+    }
+    return null;
+  }
+
+  private amountProblem(
+    c: ReturnType<typeof columnName>,
+    value: unknown,
+  ): NonNullable<PendingRow["problem"]> {
+    const blank = isBlank(value);
+    return {
+      bucket: "bad_amount",
+      field: c.field,
+      reason: blank
+        ? {
+            ja: `金額の計算に必要な${c.ja}が空欄です`,
+            en: `${c.en} is blank, so the amount cannot be computed`,
+          }
+        : {
+            ja: `${c.ja}の「${showValue(value)}」を金額として読めません`,
+            en: `cannot read "${showValue(value)}" in ${c.en} as an amount`,
+          },
+    };
+  }
+
+  /** Why this row cancels its order (status, cancel date or a platform marker), or null. */
+  private cancelReason(
+    row: readonly unknown[],
+    orderId: string | null,
+  ): { reason: Reason | null; field: string | undefined } {
+    const m = this.mapping;
+    if (m.status !== undefined) {
+      const v = row[m.status];
+      if (!isBlank(v)) {
+        const text = String(v).trim();
+        if (isCancelledStatus(text) || m.cancelStatuses?.includes(text)) {
+          const c = this.col.status!;
+          return {
+            reason: {
+              ja: `キャンセル扱い: ${c.ja}が「${showValue(v)}」`,
+              en: `cancelled: ${c.en} is "${showValue(v)}"`,
+            },
+            field: c.field,
+          };
+        }
+      }
+    }
+    if (m.cancelledAt !== undefined) {
+      const v = row[m.cancelledAt];
+      if (!isBlank(v)) {
+        const c = this.col.cancelledAt!;
+        return {
+          reason: {
+            ja: `キャンセル扱い: ${c.ja}に「${showValue(v)}」の記入があります`,
+            en: `cancelled: ${c.en} holds "${showValue(v)}"`,
+          },
+          field: c.field,
+        };
+      }
+    }
+    if (m.cancelRule === "uci_invoice_c" && orderId !== null && (orderId[0] === "C" || orderId[0] === "c")) {
+      const c = this.col.orderId!;
+      return {
+        reason: {
+          ja: `キャンセル扱い: ${c.ja}の「${showValue(orderId)}」が C で始まります(取消伝票)`,
+          en: `cancelled: ${c.en} "${showValue(orderId)}" starts with C (a cancellation invoice)`,
+        },
+        field: c.field,
+      };
+    }
+    return { reason: null, field: undefined };
+  }
+
+  private afterReason(day: DayNumber): Reason {
+    return {
+      ja: `注文日 ${formatDay(day)} が基準日 ${formatDay(this.opts.asOf)} より後です`,
+      en: `order date ${formatDay(day)} is after the as-of date ${formatDay(this.opts.asOf)}`,
+    };
+  }
+
+  /** Resolves orders and returns the result. The cleaner cannot be used afterwards. */
+  finish(): CleanResult {
+    if (this.finished) throw new Error("OrderCleaner: finish called twice");
+    this.finished = true;
+    this.resolvePending();
+    const dateField = this.col.date!.field;
+    for (const acc of this.accs.values()) {
+      const rows = acc.moreRows ? [acc.firstRow, ...acc.moreRows] : [acc.firstRow];
+      if (acc.day === NO_DAY) {
+        const c = this.col.date!;
+        for (const r of rows)
+          this.skip(r, "bad_date", dateField, {
+            ja: `注文日(${c.ja})が注文 ${acc.orderId} のどの行にもありません`,
+            en: `no row of order ${acc.orderId} has an order date (${c.en})`,
+          });
+      } else if (acc.cancel) {
+        for (const r of rows) {
+          if (r === acc.cancelRow) this.skip(r, "cancelled", acc.cancelField, acc.cancel);
+          else
+            this.skip(r, "cancelled", acc.cancelField, {
+              ja: `キャンセル扱い: 同じ注文 ${acc.orderId} が${acc.cancelRow}行目でキャンセルされています(${acc.cancel.ja})`,
+              en: `cancelled: order ${acc.orderId} is cancelled on row ${acc.cancelRow} (${acc.cancel.en})`,
+            });
+        }
+      } else if (acc.day > this.opts.asOf) {
+        const reason = this.afterReason(acc.day);
+        for (const r of rows) this.skip(r, "after_as_of", dateField, reason);
+      } else {
+        this.counts.used += rows.length;
+        const amount = this.mapping.amountKind === "order_total" ? (acc.total ?? 0) : acc.sum;
+        this.orders.push({ customerKey: acc.customer, orderId: acc.orderId, day: acc.day, amount });
+      }
+    }
+    this.accs.clear();
+    this.skipped.sort((a, b) => a.row - b.row);
+    return { orders: this.orders, counts: this.counts, skipped: this.skipped, names: this.names };
+  }
+
+  /** Lines without a customer join the one order with their id; otherwise they are missing a customer. */
+  private resolvePending(): void {
+    if (this.pending.size === 0) return;
+    const byId = new Map<string, OrderAcc[]>();
+    for (const acc of this.accs.values()) {
+      if (!this.pending.has(acc.orderId)) continue;
+      const list = byId.get(acc.orderId);
+      if (list) list.push(acc);
+      else byId.set(acc.orderId, [acc]);
+    }
+    const c = this.col.customer!;
+    for (const [orderId, rows] of this.pending) {
+      const owners = byId.get(orderId);
+      for (const p of rows) {
+        if (owners?.length !== 1) {
+          this.skip(
+            p.row,
+            "missing_customer",
+            c.field,
+            owners
+              ? {
+                  ja: `顧客(${c.ja})が空欄で、注文 ${orderId} には複数の顧客がいるため決められません`,
+                  en: `customer (${c.en}) is blank and order ${orderId} has several customers`,
+                }
+              : { ja: `顧客(${c.ja})が空欄です`, en: `customer (${c.en}) is blank` },
+          );
+          continue;
+        }
+        if (p.problem) {
+          this.skip(p.row, p.problem.bucket, p.problem.field, p.problem.reason);
+          continue;
+        }
+        const acc = owners[0];
+        if (acc.moreRows) acc.moreRows.push(p.row);
+        else acc.moreRows = [p.row];
+        if (p.day < acc.day) acc.day = p.day;
+        this.addAmount(acc, p.amount);
+        if (p.cancel && !acc.cancel) {
+          acc.cancel = p.cancel;
+          acc.cancelField = p.cancelField;
+          acc.cancelRow = p.row;
+        }
+      }
+    }
+    this.pending.clear();
+  }
+}
+
+/** Cleans a whole table at once (the add-on's getValues() rows, without the header). */
+export function cleanOrders(
+  rows: readonly (readonly unknown[])[],
+  mapping: OrderMapping | OrderMappingEx,
+  opts: CleanOptions | CleanOptionsEx,
+  firstRowNumber = 2,
+): CleanResult {
+  const cleaner = new OrderCleaner(mapping, opts);
+  for (let i = 0; i < rows.length; i++) cleaner.push(rows[i], firstRowNumber + i);
+  return cleaner.finish();
+}
