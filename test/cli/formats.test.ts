@@ -98,7 +98,9 @@ describe("a Shift_JIS Rakuten-style export", () => {
       ],
     ];
     const file = join(dir, "rakuten.csv");
-    writeFileSync(file, iconv.encode(`${rows.map((r) => r.join(",")).join("\r\n")}\r\n`, "cp932"));
+    // RMS quotes every field (the amounts hold thousands separators).
+    const text = rows.map((r) => r.map((f) => `"${f}"`).join(",")).join("\r\n");
+    writeFileSync(file, iconv.encode(`${text}\r\n`, "cp932"));
     const r = await sodatsu(["analyze", file, "--as-of", "2026-10-31", "--format", "csv", "--out", dir]);
     expect(r.stderr).toContain("rakuten");
     expect(r.code).toBe(0);
@@ -174,7 +176,7 @@ describe("formula-looking text", () => {
         '1,2026-10-01,C1,1000,"=HYPERLINK(""http://evil.example"",""click"")"',
         "2,2026-10-02,+81-90-1234,1000,+SUM(A1)",
         "3,2026-10-03,C3,1000,-2+3",
-        "4,2026-10-04,@C4,1000,@cmd",
+        "4,2026-10-04,@c4,1000,@cmd",
       ].join("\n"),
     );
     const r = await sodatsu(["analyze", file, "--as-of", "2026-10-31", "--format", "csv", "--out", dir]);
@@ -184,7 +186,7 @@ describe("formula-looking text", () => {
     expect(names).toEqual(
       ["'+SUM(A1)", "'-2+3", `'=HYPERLINK("http://evil.example","click")`, "'@cmd"].sort(),
     );
-    expect(rows.map((x) => x.customer_id).sort()).toEqual(["'+81-90-1234", "'@C4", "C1", "C3"].sort());
+    expect(rows.map((x) => x.customer_id).sort()).toEqual(["'+81-90-1234", "'@c4", "C1", "C3"].sort());
     // No cell of any output starts with a formula character.
     for (const f of ["customers.csv", "followup.csv", "summary.csv", "run-log.csv"])
       for (const line of read(dir, f).split("\r\n"))
