@@ -1,4 +1,96 @@
-// TEMPORARY placeholder so the bundle builds before the menu actions land; the actions engineer replaces this file.
+import type { AnalysisResult, Lang } from "../../core/index";
+import { STATE_ORDER } from "../../report/grids";
+import { columnFormats, REPORT_SHEETS, reportGrid } from "../../report/layout";
+import { analyzeSpreadsheet, asOfText, CLI_HINT, settingsOrStop } from "./analyzeSpreadsheet";
+import { avoidedNote, type OutputSheet, outputSheet } from "./generatedSheets";
+import { withDocumentLock } from "./lock";
+import { SheetDirectory } from "./sheetDirectory";
+import { SPREADSHEET_CELL_LIMIT } from "./sizeLimits";
+import { pick, reportFailure, UserError } from "./userError";
+import { writeGrid } from "./writeSheet";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const TOAST_TITLE = { ja: "育つ", en: "Sodatsu" };
+/** Columns kept on the dashboard so the chart has room to the right of the tables. */
+const DASHBOARD_COLUMNS = 18;
+
+/**
+ * Menu "顧客分析を実行": reads the input sheets once each, runs the core, and writes 顧客, ダッシュボード (with a
+ * chart), フォロー and 実行ログ through the report layout, one setValues per sheet, under the document lock.
+ */
 export function runAnalysis(): void {
-  throw new Error("この機能は準備中です / Not available yet");
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  let lang: Lang = "ja";
+  try {
+    const settings = settingsOrStop(ss);
+    lang = settings.language;
+    withDocumentLock(() => runLocked(ss, lang, settings));
+  } catch (error) {
+    reportFailure(error, lang);
+  }
+}
+
+function runLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof settingsOrStop>): void {
+  const toast = (ja: string, en: string) => ss.toast(lang === "ja" ? ja : en, pick(lang, TOAST_TITLE), 5);
+  toast("注文データを読み込んでいます…", "Reading the orders…");
+  const dir = new SheetDirectory(ss);
+  const { result, orderRows } = analyzeSpreadsheet(dir, settings);
+  if (!result)
+    throw new UserError({
+      ja: "「注文」シートにデータがありません。メニューの「テンプレートを準備」で作ったシートに、注文データを見出しごと貼り付けてから実行してください。",
+      en: "The Orders sheet has no data. Paste your order export (with its header) into it, then run again.",
+    });
+  checkFits(result);
+  toast(
+    `${orderRows.toLocaleString("en-US")} 行を分析しました。結果を書き込んでいます…`,
+    `Analysed ${orderRows} rows. Writing the results…`,
+  );
+  const outputs = REPORT_SHEETS.map((spec) => {
+    const out = outputSheet(dir, spec.part, spec.title[lang]);
+    writeGrid(out.sheet, reportGrid(result, spec.part, lang, "labels"), {
+      table: spec.table,
+      columnFormats: columnFormats(spec.part),
+      minColumns: spec.part === "dashboard" ? DASHBOARD_COLUMNS : undefined,
+    });
+    if (spec.part === "dashboard") drawStateChart(out.sheet, lang);
+    return out;
+  });
+  toast(finishedText(result, outputs, lang), "");
+}
+
+/** Refuses before writing anything when the customer table alone would break the spreadsheet's cell limit. */
+function checkFits(result: AnalysisResult): void {
+  const width = reportGrid({ ...result, customers: [] }, "customers", "ja", "labels")[0].length;
+  if ((result.customers.length + 2) * width > SPREADSHEET_CELL_LIMIT / 2)
+    throw new UserError({
+      ja: `顧客が ${result.customers.length.toLocaleString("en-US")} 人いて、顧客シートがスプレッドシートの上限に収まりません。${CLI_HINT.ja}`,
+      en: `There are ${result.customers.length} customers; the customer sheet would not fit in a spreadsheet. ${CLI_HINT.en}`,
+    });
+}
+
+/**
+ * The headline as a column chart: state counts this month and last, straight from the dashboard's first block
+ * (row 2 = its header, then one row per state in STATE_ORDER). Replaced on every run, so re-runs stay identical.
+ */
+function drawStateChart(sheet: Sheet, lang: Lang): void {
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(sheet.getRange(2, 1, STATE_ORDER.length + 1, 3))
+    .setPosition(2, DASHBOARD_COLUMNS - 7, 0, 0)
+    .setOption("title", lang === "ja" ? "顧客の状態(今月・前月)" : "Customer states (this month, last month)")
+    .build();
+  sheet.insertChart(chart);
+}
+
+function finishedText(result: AnalysisResult, outputs: readonly OutputSheet[], lang: Lang): string {
+  const n = result.customers.length.toLocaleString("en-US");
+  const base =
+    lang === "ja"
+      ? `分析が終わりました(基準日 ${asOfText(result)}、顧客 ${n} 人)。`
+      : `Analysis finished (as of ${asOfText(result)}, ${n} customers).`;
+  return base + avoidedNote(outputs, lang);
 }

@@ -1,0 +1,134 @@
+import {
+  type AnalysisInput,
+  detectEngagementMapping,
+  detectMemberMapping,
+  detectOrderMapping,
+  detectSurveyMapping,
+  detectVisitMapping,
+  type MappingResult,
+  mappingFromColumns,
+  type OrderMapping,
+  type OrderRole,
+} from "../../core/index";
+import type { ColumnMapping } from "../settingsSheet";
+import { INPUT_SHEETS, type InputTable, inputSheetTitles } from "./inputSheets";
+import type { SheetDirectory } from "./sheetDirectory";
+import { UserError } from "./userError";
+
+type Tables = Omit<AnalysisInput, "settings" | "asOf" | "model">;
+
+export interface ReadInputs {
+  /** Undefined when the orders sheet is missing or holds no rows below its header. */
+  tables: Partial<Tables>;
+  /** Input cells read, for the size check. */
+  cells: number;
+  orderRows: number;
+}
+
+/**
+ * Reads every filled input sheet with ONE getDataRange().getValues() each (the only way to keep a run's calls
+ * independent of the data), then finds the columns: the user's corrections from SODATSU_MAPPING first, automatic
+ * detection for the rest. A sheet that holds only its header counts as not filled.
+ */
+export function readInputs(dir: SheetDirectory, userMapping: ColumnMapping): ReadInputs {
+  const tables: Partial<Tables> = {};
+  let cells = 0;
+  let orderRows = 0;
+  for (const input of INPUT_SHEETS) {
+    const sheet = dir.firstNamed(inputSheetTitles(input));
+    if (!sheet) continue;
+    const values = sheet.getDataRange().getValues();
+    cells += values.length * (values[0]?.length ?? 0);
+    if (values.length < 2) continue;
+    const header = values[0];
+    const rows = values.slice(1);
+    const headers = header.map((h) => String(h ?? ""));
+    const overrides = overridesFor(input.table, userMapping);
+    const table = { rows, firstRowNumber: 2, headers };
+    switch (input.table) {
+      case "orders":
+        orderRows = rows.length;
+        tables.orders = { ...table, mapping: orderMapping(header, overrides) };
+        break;
+      case "members":
+        tables.members = { ...table, mapping: sideMapping(detectMemberMapping(header), header, overrides) };
+        break;
+      case "engagement":
+        tables.engagement = {
+          ...table,
+          mapping: sideMapping(detectEngagementMapping(header), header, overrides),
+        };
+        break;
+      case "visits":
+        tables.visits = { ...table, mapping: sideMapping(detectVisitMapping(header), header, overrides) };
+        break;
+      case "survey":
+        tables.survey = { ...table, mapping: sideMapping(detectSurveyMapping(header), header, overrides) };
+        break;
+    }
+  }
+  return { tables, cells, orderRows };
+}
+
+/** "orders.customer" → "顧客ID" becomes { customer: "顧客ID" } for the orders table. */
+function overridesFor(table: InputTable, mapping: ColumnMapping): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, header] of Object.entries(mapping)) {
+    const [t, field] = key.split(".");
+    if (t === table && field) out[field] = header;
+  }
+  return out;
+}
+
+function orderMapping(header: unknown[], overrides: Record<string, string>): OrderMapping {
+  const detected = detectOrderMapping(header, "auto");
+  const { amountKind, ...chosenByUser } = overrides;
+  let result = detected;
+  if (Object.keys(overrides).length > 0) {
+    const chosen: Partial<Record<OrderRole, string>> = {
+      ...(detected.ok ? detected.columns : {}),
+      ...(chosenByUser as Partial<Record<OrderRole, string>>),
+    };
+    const kind = amountKind === "line_amount" || amountKind === "order_total" ? amountKind : undefined;
+    result = mappingFromColumns(header, chosen, {
+      amountKind: kind ?? (detected.ok ? detected.mapping.amountKind : undefined),
+      basePreset: detected.ok ? detected.preset : undefined,
+    });
+  }
+  if (!result.ok) throw new UserError(withHint(result.message));
+  return result.mapping;
+}
+
+/**
+ * Side tables: detection, then the user's corrections by header text. A filled sheet whose columns cannot be
+ * found stops the run rather than being left out silently.
+ */
+function sideMapping<M extends object>(
+  detected: MappingResult<M>,
+  header: unknown[],
+  overrides: Record<string, string>,
+): M {
+  if (detected.ok && Object.keys(overrides).length === 0) return detected.mapping;
+  const texts = header.map((h) => String(h ?? "").trim());
+  const mapping: Record<string, number> = detected.ok
+    ? { ...(detected.mapping as Record<string, number>) }
+    : {};
+  for (const [field, want] of Object.entries(overrides)) {
+    const at = texts.findIndex((t) => t.toLowerCase() === want.trim().toLowerCase());
+    if (at < 0)
+      throw new UserError({
+        ja: `列の対応(設定シート)の「${field}」に指定された見出し「${want}」が見つかりません。見つかった見出し: ${texts.join("、")}`,
+        en: `The column mapping (Settings sheet) names "${want}" for ${field}, but no such header exists. Headers seen: ${texts.join(", ")}`,
+      });
+    mapping[field] = at;
+  }
+  if (!detected.ok && Object.keys(overrides).length === 0) throw new UserError(withHint(detected.message));
+  return mapping as M;
+}
+
+function withHint(message: { ja: string; en: string }) {
+  return {
+    ja: `${message.ja}\n見出しの名前を変えるか、設定シートの「列の対応」で列を指定してください。`,
+    en: `${message.en}\nRename the header, or choose the column under "Column mapping" on the Settings sheet.`,
+  };
+}

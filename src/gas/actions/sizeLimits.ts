@@ -1,0 +1,7 @@
+/** Sheets' limit on the cells of a whole spreadsheet. */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+export const CELL_LIMIT_HINT = {
+  ja: "結果がスプレッドシートの上限(1,000万セル)に収まりません。古いシートを減らすか、コマンドライン版(npx sodatsu analyze orders.csv)で分析してください。",
+  en: "The results do not fit in a spreadsheet (10 million cells). Remove old sheets, or use the command line (npx sodatsu analyze orders.csv).",
+};

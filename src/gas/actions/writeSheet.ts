@@ -1,0 +1,109 @@
+import { sheetsSerialOfDay } from "../../core/index";
+import { type Cell, isDateCell, neutralizeFormula } from "../../report/cell";
+import type { Column } from "../../report/columns";
+import { CELL_LIMIT_HINT } from "./sizeLimits";
+import { UserError } from "./userError";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Format = Column<unknown>["format"];
+
+const NUMBER_FORMATS: Record<NonNullable<Format>, string> = {
+  integer: "#,##0",
+  money: "#,##0",
+  decimal1: "0.0",
+  decimal2: "0.00",
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+};
+export const GENERAL = "General";
+
+/** Text Sheets would read as a number or a date ("00123", "2026-10-31", "1,200"): kept as text, as exported. */
+const LOOKS_PARSED = /^\s*[¥$€£]?[\d.,:/\s%-]*\d[\d.,:/\s%-]*[円]?\s*$/;
+
+/**
+ * A report cell as Sheets should store it. Text from the data never runs as a formula (=, +, -, @ get the hidden
+ * apostrophe) nor changes type; dates are day serials shown with a date format, which no time zone can shift.
+ */
+export function sheetValue(cell: Cell): string | number | boolean {
+  if (cell === null) return "";
+  if (isDateCell(cell)) return sheetsSerialOfDay(cell.date);
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : "";
+  if (typeof cell === "boolean") return cell;
+  const safe = neutralizeFormula(cell);
+  return safe === cell && LOOKS_PARSED.test(cell) ? `'${cell}` : safe;
+}
+
+export interface GridOptions {
+  /** Table parts: column formats of the data rows (row 1 is the header, bold and frozen). */
+  columnFormats?: readonly (Format | undefined)[] | null;
+  table: boolean;
+  /** Keep at least this many columns (room to the right for a chart). */
+  minColumns?: number;
+}
+
+/**
+ * Replaces a generated sheet's content with a grid in a fixed number of calls, whatever its size: the sheet is
+ * cleared and resized to exactly the grid (plus one blank row), the number formats go in one setNumberFormats and
+ * the values in ONE setValues. Same grid in, same sheet out, so a re-run for the same month is identical.
+ */
+export function writeGrid(sheet: Sheet, grid: readonly (readonly Cell[])[], options: GridOptions): void {
+  const width = grid.reduce((w, r) => Math.max(w, r.length), Math.max(options.minColumns ?? 1, 1));
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  grid.forEach((row, i) => {
+    const line: (string | number | boolean)[] = [];
+    const fline: string[] = [];
+    for (let j = 0; j < width; j++) {
+      const cell = j < row.length ? row[j] : null;
+      line.push(sheetValue(cell));
+      const hint = options.table && i > 0 ? options.columnFormats?.[j] : undefined;
+      fline.push(isDateCell(cell) ? NUMBER_FORMATS.date : hint ? NUMBER_FORMATS[hint] : GENERAL);
+    }
+    values.push(line);
+    formats.push(fline);
+  });
+  // One spare row: a sheet must keep a row that is not frozen, even when the table has no data rows.
+  values.push(new Array(width).fill(""));
+  formats.push(new Array(width).fill(GENERAL));
+
+  writeBlock(sheet, values, formats, options.table);
+}
+
+/**
+ * The write itself, for any block of ready values (the diagnosis sheet passes formulas): clear, resize to exactly
+ * the block, number formats first (so they apply as the values land), then ONE setValues.
+ */
+export function writeBlock(
+  sheet: Sheet,
+  values: (string | number | boolean)[][],
+  formats: string[][],
+  table: boolean,
+): void {
+  const height = values.length;
+  const width = values[0]?.length ?? 1;
+  sheet.clear();
+  resize(sheet, height, width);
+  sheet.getRange(1, 1, height, width).setNumberFormats(formats).setValues(values);
+  if (table) {
+    sheet.getRange(1, 1, 1, width).setFontWeight("bold");
+    sheet.setFrozenRows(1);
+  }
+}
+
+/**
+ * Exactly `rows` × `cols`, in the same four calls whether the sheet grows or shrinks (insert after the end, then
+ * delete what lies beyond), so the number of calls never depends on the data.
+ */
+function resize(sheet: Sheet, rows: number, cols: number): void {
+  const maxRows = sheet.getMaxRows();
+  const maxCols = sheet.getMaxColumns();
+  try {
+    sheet.insertRowsAfter(maxRows, rows);
+    sheet.deleteRows(rows + 1, maxRows);
+    sheet.insertColumnsAfter(maxCols, cols);
+    sheet.deleteColumns(cols + 1, maxCols);
+  } catch (error) {
+    if (/10000000|limit/i.test(String(error))) throw new UserError(CELL_LIMIT_HINT);
+    throw error;
+  }
+}

@@ -1,0 +1,223 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { REPORT_SHEETS } from "../../src/report/layout";
+import {
+  generatedSheets,
+  HOSTILE_NAMES,
+  newHarness,
+  ORDER_HEADER,
+  orderRows,
+  setSetting,
+  sheetValues,
+  snapshotOf,
+} from "./actionsHarness";
+import { ensureBundle } from "./loadBundle";
+
+beforeAll(() => {
+  if (!process.env.SODATSU_DEV_BUNDLE) ensureBundle();
+});
+
+const OUTPUTS = REPORT_SHEETS.map((s) => s.title.ja);
+
+/** Template, paste, fixed as-of date: the state of a shop right before its monthly run. */
+function preparedShop(rows = orderRows(400)) {
+  const h = newHarness();
+  h.world.ss.addSheetWithValues("シート1", []);
+  h.gas.call("menuSetupTemplate");
+  const orders = h.world.ss.sheetNamed("注文");
+  if (!orders) throw new Error("template did not create 注文");
+  rows.forEach((line, i) => {
+    line.forEach((v, j) => {
+      if (v !== "" && v !== null)
+        orders.setCell(i + 1, j + 1, { value: v instanceof Date ? { date: v.getTime() } : (v as string) });
+    });
+  });
+  setSetting(h.world, "asOf", "2026-10-31");
+  return h;
+}
+
+describe("テンプレートを準備 (setupTemplate)", () => {
+  it("creates the input sheets with headers and notes, and 設定 with both named ranges", () => {
+    const h = newHarness();
+    h.world.ss.addSheetWithValues("シート1", []);
+    h.gas.call("menuSetupTemplate");
+    const names = h.world.ss.sheets.map((s) => s.name);
+    for (const n of ["注文", "会員", "関係行動", "来館", "アンケート", "設定"]) expect(names).toContain(n);
+    const orders = h.world.ss.sheetNamed("注文");
+    expect(orders?.cellAt(1, 1)?.value).toBe("顧客ID");
+    expect(orders?.notes.size).toBe(1);
+    const settings = h.world.ss.namedRanges.find((n) => n.name === "SODATSU_SETTINGS");
+    expect(settings?.numCols).toBe(2);
+    expect(settings?.sheet.cellAt(settings.row, 1)?.value).toBe("activeDays");
+    expect(settings?.sheet.cellAt(settings.row, 2)?.value).toBe("30");
+    expect(h.world.ss.namedRanges.some((n) => n.name === "SODATSU_MAPPING")).toBe(true);
+  });
+
+  it("leaves a sheet that already holds data as it is, and keeps edited settings on a second run", () => {
+    const h = newHarness();
+    const mine = h.world.ss.addSheetWithValues("注文", [
+      ["my", "own"],
+      ["data", 1],
+    ]);
+    const before = mine.snapshot();
+    h.gas.call("menuSetupTemplate");
+    expect(mine.snapshot()).toBe(before);
+    setSetting(h.world, "activeDays", "25");
+    h.gas.call("menuSetupTemplate");
+    const s = h.world.ss.sheetNamed("設定");
+    const row = [...Array(40).keys()].find((r) => s?.cellAt(r + 1, 1)?.value === "activeDays");
+    expect(s?.cellAt((row ?? 0) + 1, 2)?.value).toBe("25");
+  });
+});
+
+describe("顧客分析を実行 (runAnalysis)", () => {
+  it("writes the four report sheets, marked as generated, with one setValues each and a state chart", () => {
+    const h = preparedShop();
+    h.world.log.reset();
+    h.gas.call("menuRunAnalysis");
+    expect(h.world.ui.alerts).toEqual([]);
+    const generated = generatedSheets(h.world).map((s) => s.name);
+    expect(generated).toEqual(OUTPUTS);
+    expect(h.world.log.named("Range.setValues").map((c) => c.sheet)).toEqual(OUTPUTS);
+    const customers = sheetValues(h.world.ss.sheetNamed("顧客") as never);
+    expect(customers[0]).toContain("顧客ID");
+    expect(customers.length).toBeGreaterThan(50);
+    const dashboard = h.world.ss.sheetNamed("ダッシュボード");
+    expect(dashboard?.charts).toHaveLength(1);
+    expect(dashboard?.charts[0].ranges[0]).toBe("ダッシュボード!A2:C10");
+    expect(h.world.ss.toasts.at(-1)?.message).toMatch(/分析が終わりました/);
+    expect(h.world.lock.acquisitions).toBe(h.world.lock.releases);
+  });
+
+  it("counts each state on the dashboard as many times as the customer sheet shows it", () => {
+    const h = preparedShop();
+    h.gas.call("menuRunAnalysis");
+    const customers = sheetValues(h.world.ss.sheetNamed("顧客") as never);
+    const stateCol = customers[0].indexOf("状態");
+    expect(stateCol).toBeGreaterThanOrEqual(0);
+    const dash = sheetValues(h.world.ss.sheetNamed("ダッシュボード") as never);
+    for (const row of dash.slice(2, 10)) {
+      const shown = customers.slice(1).filter((c) => c[stateCol] === row[0]).length;
+      expect(row[1]).toBe(shown);
+    }
+  });
+
+  it("reads the input sheets only: every input sheet is byte-identical after every action", () => {
+    const h = preparedShop();
+    const inputs = ["注文", "会員", "関係行動", "来館", "アンケート"].map((n) => h.world.ss.sheetNamed(n));
+    const before = inputs.map((s) => s?.snapshot());
+    h.world.log.reset();
+    for (const action of ["menuRunAnalysis", "menuCreateDiagnosis", "menuRunAnalysis", "menuSetupTemplate"]) {
+      h.gas.call(action);
+      expect(inputs.map((s) => s?.snapshot())).toEqual(before);
+    }
+    const writes = h.world.log.calls.filter(
+      (c) => /set|insert|delete|clear/i.test(c.name) && c.sheet !== undefined,
+    );
+    expect(
+      writes.filter((c) => ["注文", "会員", "関係行動", "来館", "アンケート"].includes(c.sheet ?? "")),
+    ).toEqual([]);
+  });
+
+  it("keeps names that look like formulas as text", () => {
+    const h = preparedShop();
+    h.gas.call("menuRunAnalysis");
+    const sheet = h.world.ss.sheetNamed("顧客");
+    if (!sheet) throw new Error("no 顧客");
+    const values = sheetValues(sheet);
+    const nameCol = values[0].indexOf("氏名");
+    expect(nameCol).toBeGreaterThanOrEqual(0);
+    const names = values.map((r) => r[nameCol]);
+    for (const hostile of HOSTILE_NAMES) expect(names).toContain(hostile);
+    for (let r = 1; r <= sheet.getLastRow(); r++)
+      expect(sheet.cellAt(r, nameCol + 1)?.formula).toBeUndefined();
+  });
+
+  it("gives identical sheets when run again for the same month", () => {
+    const h = preparedShop();
+    h.gas.call("menuRunAnalysis");
+    const first = snapshotOf(generatedSheets(h.world));
+    h.gas.call("menuRunAnalysis");
+    expect(snapshotOf(generatedSheets(h.world))).toEqual(first);
+    expect(h.world.ss.sheets.length).toBe(new Set(h.world.ss.sheets.map((s) => s.name)).size);
+  });
+
+  it("never touches a user sheet called 顧客: the output goes to 顧客 (Sodatsu) and the toast says so", () => {
+    const h = preparedShop();
+    const mine = h.world.ss.addSheetWithValues("顧客", [["私のメモ"], ["大事な顧客リスト"]]);
+    const before = mine.snapshot();
+    h.gas.call("menuRunAnalysis");
+    h.gas.call("menuRunAnalysis");
+    expect(mine.snapshot()).toBe(before);
+    const out = h.world.ss.sheetNamed("顧客 (Sodatsu)");
+    expect(out?.metadata.map((m) => m.value)).toEqual(["customers"]);
+    expect(h.world.ss.toasts.at(-1)?.message).toContain("顧客 (Sodatsu)");
+  });
+
+  it("waits for a run in progress instead of interleaving, and writes nothing", () => {
+    const h = preparedShop();
+    h.world.lock.heldByOther = true;
+    h.gas.call("menuRunAnalysis");
+    expect(h.world.ui.alerts[0]?.message).toMatch(/別の分析が実行中/);
+    expect(generatedSheets(h.world)).toEqual([]);
+  });
+
+  it("explains an empty orders sheet and a header it cannot read, naming the headers it saw", () => {
+    const empty = newHarness();
+    empty.world.ss.addSheetWithValues("シート1", []);
+    empty.gas.call("menuSetupTemplate");
+    empty.gas.call("menuRunAnalysis");
+    expect(empty.world.ui.alerts[0]?.message).toMatch(/注文.*データがありません/);
+
+    const bad = newHarness();
+    bad.world.ss.addSheetWithValues("注文", [
+      ["foo", "bar"],
+      ["x", "y"],
+    ]);
+    bad.gas.call("menuRunAnalysis");
+    expect(bad.world.ui.alerts[0]?.message).toMatch(/foo/);
+    expect(generatedSheets(bad.world)).toEqual([]);
+  });
+
+  it("uses the column mapping from the settings sheet when the header is unusual", () => {
+    const h = newHarness();
+    h.world.ss.addSheetWithValues("シート1", []);
+    h.gas.call("menuSetupTemplate");
+    const rows = orderRows(200).map((r, i) =>
+      i === 0 ? ["お客さま", "伝票", "いつ", "いくら", "状況", "おなまえ"] : r,
+    );
+    const orders = h.world.ss.sheetNamed("注文");
+    orders?.clearContents();
+    rows.forEach((line, i) => {
+      line.forEach((v, j) => {
+        if (v !== "")
+          orders?.setCell(i + 1, j + 1, { value: v instanceof Date ? { date: v.getTime() } : (v as string) });
+      });
+    });
+    setSetting(h.world, "asOf", "2026-10-31");
+    const mapping = h.world.ss.namedRanges.find((n) => n.name === "SODATSU_MAPPING");
+    if (!mapping) throw new Error("no mapping range");
+    const put = (key: string, header: string) => {
+      for (let r = mapping.row; r < mapping.row + mapping.numRows; r++)
+        if (mapping.sheet.cellAt(r, mapping.col)?.value === key)
+          mapping.sheet.setCell(r, mapping.col + 1, { value: header });
+    };
+    put("orders.customer", "お客さま");
+    put("orders.date", "いつ");
+    put("orders.amount", "いくら");
+    h.gas.call("menuRunAnalysis");
+    expect(h.world.ui.alerts).toEqual([]);
+    expect(sheetValues(h.world.ss.sheetNamed("顧客") as never).length).toBeGreaterThan(10);
+  });
+
+  it("refuses invalid settings with a message naming the field", () => {
+    const h = preparedShop();
+    setSetting(h.world, "activeDays", "abc");
+    h.gas.call("menuRunAnalysis");
+    expect(h.world.ui.alerts[0]?.message).toMatch(/activeDays/);
+    expect(generatedSheets(h.world)).toEqual([]);
+  });
+
+  it("keeps the header of the template in the fixture (guards the tests above)", () => {
+    expect(orderRows(3)[0]).toEqual(ORDER_HEADER);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Shared set-up of the menu-action tests: a fake spreadsheet world (test/gas/fakes) with the BUILT bundle loaded
+ * into it (test/gas/loadBundle.ts), and a deterministic order export that looks like a real one.
+ */
+
+import { createGasWorld, type GasOptions, type GasWorld } from "./fakes/index";
+import type { FakeSheet } from "./fakes/sheet";
+import { type Bundle, loadBundle } from "./loadBundle";
+
+export interface Harness {
+  world: GasWorld;
+  gas: Bundle;
+}
+
+export function newHarness(options: GasOptions = {}): Harness {
+  const world = createGasWorld(options);
+  // The fakes record their own calls (per object type), so the loader's recording stays off.
+  const gas = loadBundle(world.globals, { record: false });
+  return { world, gas };
+}
+
+export const ORDER_HEADER = ["顧客ID", "注文番号", "注文日時", "合計金額", "ステータス", "氏名"];
+export const HOSTILE_NAMES = ['=HYPERLINK("https://example.com","x")', "+1", "-2", "@x"];
+
+/** mulberry32: a small seeded PRNG, so fixtures are the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * `n` order rows (plus the header) over two years ending 2026-10-31: customers who buy once, regulars on a
+ * monthly rhythm, lapsed ones; dates mostly as Sheets Dates (10:00 in Tokyo), some as text; a few cancellations,
+ * unreadable dates and missing customers; the first customers carry names that look like formulas.
+ */
+export function orderRows(n: number, seed = 7): unknown[][] {
+  const rand = prng(seed);
+  const rows: unknown[][] = [ORDER_HEADER];
+  const customers = Math.max(10, Math.floor(n / 4));
+  const end = Date.UTC(2026, 9, 31, 1); // 10:00 JST
+  const day = 86_400_000;
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor(rand() ** 1.6 * customers);
+    const key = `C${String(c).padStart(6, "0")}`;
+    const name = c < HOSTILE_NAMES.length ? HOSTILE_NAMES[c] : `顧客${c}`;
+    const ageDays = Math.floor(rand() * 730 * (c % 3 === 0 ? 0.3 : 1));
+    const when = new Date(end - ageDays * day);
+    const r = rand();
+    const date: unknown =
+      r < 0.005
+        ? "not a date"
+        : r < 0.1
+          ? `${when.getUTCFullYear()}/${when.getUTCMonth() + 1}/${when.getUTCDate()}`
+          : when;
+    const status = rand() < 0.03 ? "キャンセル" : "発送済み";
+    const amount = Math.round(1000 + rand() * 9000);
+    rows.push([rand() < 0.003 ? "" : key, `O${i + 1}`, date, amount, status, name]);
+  }
+  return rows;
+}
+
+/** Puts a value into the 設定 sheet's row for `key` (as a user would type it). */
+export function setSetting(world: GasWorld, key: string, value: unknown): void {
+  const sheet = world.ss.sheetNamed("設定") ?? world.ss.sheetNamed("Settings");
+  if (!sheet) throw new Error("no settings sheet");
+  for (let r = 1; r <= sheet.getLastRow(); r++)
+    if (sheet.cellAt(r, 1)?.value === key) {
+      sheet.setCell(r, 2, { value: value as string });
+      return;
+    }
+  throw new Error(`no setting ${key}`);
+}
+
+/** Every cell of a sheet as [row][col] values (raw, unrecorded). */
+export function sheetValues(sheet: FakeSheet): unknown[][] {
+  const out: unknown[][] = [];
+  for (let r = 1; r <= sheet.getLastRow(); r++) {
+    const line: unknown[] = [];
+    for (let c = 1; c <= sheet.getLastColumn(); c++) line.push(sheet.cellAt(r, c)?.value ?? "");
+    out.push(line);
+  }
+  return out;
+}
+
+export function generatedSheets(world: GasWorld): FakeSheet[] {
+  return world.ss.sheets.filter((s) => s.metadata.some((m) => m.key === "sodatsu.generated"));
+}
+
+export function snapshotOf(sheets: readonly FakeSheet[]): string[] {
+  return sheets.map((s) => s.snapshot());
+}
