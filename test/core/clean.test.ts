@@ -1,0 +1,351 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { cleanOrders, OrderCleaner } from "../../src/core/clean";
+import { dayFromYmd, formatDay } from "../../src/core/day";
+import { detectOrderMapping, type OrderMappingEx } from "../../src/core/mapping";
+import { buildHistories, summarize } from "../../src/core/summary";
+import type { CleanResult, RowBucket } from "../../src/core/types";
+
+const AS_OF = dayFromYmd(2026, 5, 31);
+const OPTS = { timeZone: "Asia/Tokyo", dayFirst: false, asOf: AS_OF };
+
+function clean(
+  header: string[],
+  rows: unknown[][],
+  preset: "auto" | "generic" | "shopify" | "uci" = "auto",
+): CleanResult {
+  const m = detectOrderMapping(header, preset);
+  if (!m.ok) throw new Error(m.message.en);
+  return cleanOrders(rows, m.mapping, { ...OPTS, headers: header });
+}
+
+const GENERIC = ["注文番号", "顧客ID", "注文日", "合計金額", "ステータス", "氏名"];
+
+function bucketOfRow(r: CleanResult, row: number): RowBucket {
+  return r.skipped.find((s) => s.row === row)?.bucket ?? "used";
+}
+
+describe("OrderCleaner: one bucket per row, with reasons", () => {
+  const rows = [
+    ["A1", "c1", "2026-05-01", "1,000", "発送済み", "山田"], // 2 used
+    ["A2", "", "2026-05-01", "1000", "", ""], // 3 missing customer (no other row of A2)
+    ["A3", "c2", "5月1日", "1000", "", ""], // 4 bad date
+    ["A4", "c2", "2026-05-01", "千円", "", ""], // 5 bad amount
+    ["A5", "c3", "2026-05-02", "500", "キャンセル", ""], // 6 cancelled
+    ["A6", "c3", "2026-06-01", "500", "", ""], // 7 after as-of
+    ["", "c4", "2026-05-03", "", "", ""], // 8 used, no order id, blank amount = 0
+    ["", "", "", "", "", ""], // 9 a blank row: missing customer
+    ["", "c5", "", "100", "", ""], // 10 bad date (blank, no order to take it from)
+  ];
+  const r = clean(GENERIC, rows);
+
+  it("counts every row exactly once", () => {
+    expect(r.counts).toEqual({
+      used: 2,
+      missing_customer: 2,
+      bad_date: 2,
+      bad_amount: 1,
+      cancelled: 1,
+      after_as_of: 1,
+    });
+    const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
+    expect(total).toBe(rows.length);
+    expect(r.skipped.map((s) => s.row)).toEqual([3, 4, 5, 6, 7, 9, 10]);
+  });
+
+  it("names the column and the value in Japanese and English", () => {
+    const by = (row: number) => r.skipped.find((s) => s.row === row)!;
+    expect(by(3)).toMatchObject({ bucket: "missing_customer", field: "顧客ID" });
+    expect(by(3).reason.ja).toContain("顧客ID");
+    expect(by(4)).toMatchObject({ bucket: "bad_date", field: "注文日" });
+    expect(by(4).reason.ja).toContain("「5月1日」");
+    expect(by(4).reason.en).toContain('"5月1日"');
+    expect(by(5)).toMatchObject({ bucket: "bad_amount", field: "合計金額" });
+    expect(by(5).reason.ja).toContain("千円");
+    expect(by(6)).toMatchObject({ bucket: "cancelled", field: "ステータス" });
+    expect(by(6).reason.ja).toContain("キャンセル");
+    expect(by(7)).toMatchObject({ bucket: "after_as_of", field: "注文日" });
+    expect(by(7).reason.ja).toContain("2026-06-01");
+    expect(by(7).reason.en).toContain("2026-05-31");
+    expect(by(10).reason.ja).toContain("空欄");
+  });
+
+  it("keeps the used orders, names and amounts", () => {
+    expect(r.orders).toEqual(
+      expect.arrayContaining([
+        { customerKey: "c1", orderId: "A1", day: dayFromYmd(2026, 5, 1), amount: 1000 },
+        { customerKey: "c4", orderId: "", day: dayFromYmd(2026, 5, 3), amount: 0 },
+      ]),
+    );
+    expect(r.orders).toHaveLength(2);
+    expect(r.names.get("c1")).toBe("山田");
+  });
+
+  it("checks missing customer, bad date, bad amount, cancelled, after as-of in that order", () => {
+    const x = clean(GENERIC, [
+      ["", "", "junk", "junk", "キャンセル", ""],
+      ["", "c", "junk", "junk", "キャンセル", ""],
+      ["", "c", "2026-07-01", "junk", "キャンセル", ""],
+      ["", "c", "2026-07-01", "1", "キャンセル", ""],
+      ["", "c", "2026-07-01", "1", "", ""],
+    ]);
+    expect([2, 3, 4, 5, 6].map((row) => bucketOfRow(x, row))).toEqual([
+      "missing_customer",
+      "bad_date",
+      "bad_amount",
+      "cancelled",
+      "after_as_of",
+    ]);
+  });
+
+  it("cancels on every status of DOMAIN §2, but not on partial refunds", () => {
+    const cancelled = [
+      "cancelled",
+      "Canceled",
+      "voided",
+      "refunded",
+      "キャンセル",
+      "キャンセル確定",
+      "取消",
+      "返品",
+      "返金済み",
+      "failed",
+    ];
+    const kept = ["paid", "partially_refunded", "一部返品", "発送済み", "完了", "pending", ""];
+    const x = clean(
+      GENERIC,
+      [...cancelled, ...kept].map((s, i) => [`O${i}`, "c", "2026-05-01", "100", s, ""]),
+    );
+    expect(x.counts.cancelled).toBe(cancelled.length);
+    expect(x.counts.used).toBe(kept.length);
+  });
+
+  it("normalises customer keys: trimmed, 17850.0 → 17850, numbers, full width, e-mail case", () => {
+    const x = clean(
+      ["customer_id", "order_date"],
+      [
+        [" 17850.0 ", "2026-05-01"],
+        [17850, "2026-05-02"],
+        ["１７８５０", "2026-05-03"],
+        ["Foo@Example.com", "2026-05-01"],
+        ["foo@example.com ", "2026-05-02"],
+      ],
+    );
+    const s = summarize(buildHistories(x.orders), AS_OF);
+    expect(s.map((c) => [c.customerKey, c.purchases])).toEqual([
+      ["17850", 3],
+      ["foo@example.com", 2],
+    ]);
+  });
+});
+
+describe("line items", () => {
+  it("order_total: the total once per order, whether repeated on every line or only on the first", () => {
+    const x = clean(GENERIC, [
+      ["A", "c1", "2026-05-01", "3000", "", ""],
+      ["A", "c1", "2026-05-01", "3000", "", ""],
+      ["A", "c1", "2026-05-01", "3000", "", ""],
+      ["B", "c1", "2026-05-02", "2000", "", ""],
+      ["B", "c1", "2026-05-02", "", "", ""],
+    ]);
+    expect(x.counts.used).toBe(5);
+    expect(x.orders.map((o) => [o.orderId, o.amount])).toEqual([
+      ["A", 3000],
+      ["B", 2000],
+    ]);
+  });
+
+  it("line_amount: lines are summed (UCI quantity × unit price)", () => {
+    const header = ["InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"];
+    const x = clean(header, [
+      ["536365", "a", "6", "2010-12-01 08:26:00", "2.5", "17850.0"],
+      ["536365", "b", "2", "2010-12-01 08:26:00", "10", "17850.0"],
+      ["C536366", "a", "-1", "2010-12-01 09:00:00", "2.5", "17850.0"],
+      ["536367", "a", "1", "2010-12-01 09:00:00", "x", "17850.0"],
+    ]);
+    expect(x.orders).toEqual([
+      { customerKey: "17850", orderId: "536365", day: dayFromYmd(2010, 12, 1), amount: 35 },
+    ]);
+    expect(x.counts).toMatchObject({ used: 2, cancelled: 1, bad_amount: 1 });
+    expect(x.skipped.find((s) => s.row === 4)!.reason.ja).toContain("C536366");
+    expect(x.skipped.find((s) => s.row === 5)!.field).toBe("UnitPrice");
+  });
+
+  it("Shopify: lines without e-mail or date join their order; a cancellation on the first line cancels all", () => {
+    const header = [
+      "Name",
+      "Email",
+      "Financial Status",
+      "Total",
+      "Created at",
+      "Lineitem quantity",
+      "Lineitem price",
+      "Lineitem name",
+      "Cancelled at",
+    ];
+    const x = clean(header, [
+      ["#1001", "a@x.jp", "paid", "5000", "2026-05-01 10:00:00 +0900", "1", "3000", "t", ""],
+      ["#1001", "", "", "", "", "1", "2000", "u", ""],
+      ["#1002", "b@x.jp", "refunded", "800", "2026-05-02 10:00:00 +0900", "1", "800", "t", ""],
+      ["#1002", "b@x.jp", "", "", "2026-05-02 10:00:00 +0900", "1", "0", "u", ""],
+      [
+        "#1003",
+        "b@x.jp",
+        "paid",
+        "900",
+        "2026-05-03 10:00:00 +0900",
+        "1",
+        "900",
+        "t",
+        "2026-05-04 09:00:00 +0900",
+      ],
+      ["#1004", "", "", "", "", "1", "10", "v", ""],
+    ]);
+    expect(x.orders).toEqual([
+      { customerKey: "a@x.jp", orderId: "#1001", day: dayFromYmd(2026, 5, 1), amount: 5000 },
+    ]);
+    expect(x.counts).toEqual({
+      used: 2,
+      missing_customer: 1,
+      bad_date: 0,
+      bad_amount: 0,
+      cancelled: 3,
+      after_as_of: 0,
+    });
+    expect(x.skipped.find((s) => s.row === 5)!.reason.ja).toContain("4行目");
+    expect(x.skipped.find((s) => s.row === 6)!.field).toBe("Cancelled at");
+  });
+
+  it("an order's day is its earliest line date, and a whole order after the as-of date is skipped", () => {
+    const x = clean(GENERIC, [
+      ["A", "c1", "2026-05-03", "100", "", ""],
+      ["A", "c1", "2026-05-02", "100", "", ""],
+      ["B", "c1", "2026-06-02", "100", "", ""],
+      ["B", "c1", "2026-06-02", "100", "", ""],
+    ]);
+    expect(x.orders.map((o) => formatDay(o.day))).toEqual(["2026-05-02"]);
+    expect(x.counts.after_as_of).toBe(2);
+  });
+
+  it("a refund order keeps its negative net amount", () => {
+    const x = clean(GENERIC, [
+      ["A", "c1", "2026-05-01", "3000", "", ""],
+      ["R", "c1", "2026-05-10", "-1,000", "", ""],
+      ["", "c1", "2026-05-11", "▲500", "", ""],
+    ]);
+    expect(x.orders.map((o) => o.amount).sort((a, b) => a - b)).toEqual([-1000, -500, 3000]);
+    const [c] = summarize(buildHistories(x.orders), AS_OF);
+    expect(c).toMatchObject({ purchases: 1, orders: 1, monetary: 1500 });
+  });
+
+  it("the same order id for two customers is two orders", () => {
+    const x = clean(GENERIC, [
+      ["1", "c1", "2026-05-01", "100", "", ""],
+      ["1", "c2", "2026-05-01", "200", "", ""],
+      ["1", "", "2026-05-01", "300", "", ""],
+    ]);
+    expect(x.orders).toHaveLength(2);
+    expect(x.counts.missing_customer).toBe(1);
+    expect(x.skipped[0].reason.en).toContain("several customers");
+  });
+});
+
+describe("streaming and limits", () => {
+  it("pushing rows one by one equals cleaning the table, and rows are numbered as given", () => {
+    const m = detectOrderMapping(GENERIC, "auto");
+    if (!m.ok) throw new Error();
+    const rows = [
+      ["A", "c1", "2026-05-01", "100", "", ""],
+      ["B", "", "2026-05-01", "100", "", ""],
+    ];
+    const c = new OrderCleaner(m.mapping, OPTS);
+    c.push(rows[0], 10);
+    c.push(rows[1], 11);
+    const streamed = c.finish();
+    expect(streamed.skipped[0].row).toBe(11);
+    expect(cleanOrders(rows, m.mapping, OPTS, 10)).toEqual(streamed);
+    expect(() => c.push(rows[0], 12)).toThrow();
+  });
+
+  it("caps the skipped list when asked, keeping the counts whole", () => {
+    const m = detectOrderMapping(GENERIC, "auto") as { mapping: OrderMappingEx };
+    const rows = Array.from({ length: 50 }, () => ["", "", "2026-05-01", "1", "", ""]);
+    const x = cleanOrders(rows, m.mapping, { ...OPTS, maxSkippedRows: 5 } as typeof OPTS);
+    expect(x.counts.missing_customer).toBe(50);
+    expect(x.skipped).toHaveLength(5);
+  });
+});
+
+describe("properties", () => {
+  const cell = fc.oneof(
+    fc.constant(""),
+    fc.constantFrom("c1", "c2", "c3", " c1 ", "17850.0", "x@y.jp"),
+    fc.constantFrom(
+      "2026-05-01",
+      "2026/05/02",
+      "2026-06-30",
+      "bad",
+      "2026-02-30",
+      "20260503",
+      "2026-05-01T23:30:00Z",
+    ),
+    fc.constantFrom("100", "-50", "¥1,000", "junk", "(200)"),
+    fc.constantFrom("キャンセル", "paid", "refunded"),
+    fc.string({ maxLength: 6 }),
+    fc.integer({ min: -5, max: 50_000 }),
+    fc.constant(null),
+  );
+  const row = fc.array(cell, { minLength: 0, maxLength: 6 });
+
+  it("every row of random junk lands in exactly one bucket", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const m = detectOrderMapping(GENERIC, "auto");
+        if (!m.ok) throw new Error();
+        const x = cleanOrders(rows, m.mapping, { ...OPTS, headers: GENERIC });
+        const total = Object.values(x.counts).reduce((a, b) => a + b, 0);
+        expect(total).toBe(rows.length);
+        expect(x.skipped).toHaveLength(rows.length - x.counts.used);
+        expect(new Set(x.skipped.map((s) => s.row)).size).toBe(x.skipped.length);
+        for (const s of x.skipped) {
+          expect(s.row).toBeGreaterThanOrEqual(2);
+          expect(s.row).toBeLessThan(rows.length + 2);
+          expect(s.reason.ja.length).toBeGreaterThan(0);
+          expect(s.reason.en.length).toBeGreaterThan(0);
+        }
+        for (const o of x.orders) expect(o.day).toBeLessThanOrEqual(AS_OF);
+      }),
+    );
+  });
+
+  it("shuffled input gives the same summaries and counts", () => {
+    const orderRow = fc.tuple(
+      fc.constantFrom("", "A", "B", "C", "D"),
+      fc.constantFrom("c1", "c2", "c3", ""),
+      fc.constantFrom("2026-05-01", "2026-05-02", "2026-04-01", "2026-06-01", "", "bad"),
+      fc.constantFrom("100", "", "-30", "250", "x"),
+      fc.constantFrom("", "paid", "cancelled"),
+      fc.constant(""),
+    );
+    fc.assert(
+      fc.property(
+        fc
+          .array(orderRow, { maxLength: 30 })
+          .chain((rows) =>
+            fc.tuple(
+              fc.constant(rows),
+              fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+            ),
+          ),
+        ([rows, shuffled]) => {
+          const a = clean(GENERIC, rows);
+          const b = clean(GENERIC, shuffled);
+          expect(b.counts).toEqual(a.counts);
+          expect(summarize(buildHistories(b.orders), AS_OF)).toEqual(
+            summarize(buildHistories(a.orders), AS_OF),
+          );
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dayFromYmd } from "../../src/core/day";
+import { buildHistories, median, repurchaseIntervals, salesBetween, summarize } from "../../src/core/summary";
+import type { OrderRecord } from "../../src/core/types";
+
+const d = (m: number, day: number) => dayFromYmd(2026, m, day);
+const o = (customerKey: string, day: number, amount: number, orderId = ""): OrderRecord => ({
+  customerKey,
+  orderId,
+  day,
+  amount,
+});
+
+describe("summarize (DOMAIN §3)", () => {
+  const orders = [
+    o("b", d(1, 10), 1000),
+    o("b", d(1, 10), 500), // same day: one purchase day, two orders
+    o("b", d(2, 20), 2000),
+    o("b", d(3, 5), -700), // refund: lowers M, not a purchase
+    o("b", d(4, 1), 3000),
+    o("a", d(3, 1), 800),
+    o("c", d(5, 1), -100), // only a refund: not a customer
+    o("d", d(6, 15), 900), // after the as-of date
+  ];
+  const h = buildHistories(orders);
+  const asOf = d(5, 31);
+
+  it("computes F, orders, M, first/last/previous, R, tenure and the average interval", () => {
+    const s = summarize(h, asOf, new Map([["b", "佐藤"]]));
+    expect(s.map((c) => c.customerKey)).toEqual(["a", "b"]);
+    expect(s[1]).toEqual({
+      customerKey: "b",
+      name: "佐藤",
+      purchases: 3,
+      orders: 4,
+      monetary: 1000 + 500 + 2000 - 700 + 3000,
+      firstPurchase: d(1, 10),
+      lastPurchase: d(4, 1),
+      previousPurchase: d(2, 20),
+      secondPurchase: d(2, 20),
+      recencyDays: asOf - d(4, 1),
+      tenureDays: d(4, 1) - d(1, 10),
+      avgIntervalDays: (d(4, 1) - d(1, 10)) / 2,
+    });
+    expect(s[0]).toMatchObject({
+      purchases: 1,
+      orders: 1,
+      monetary: 800,
+      previousPurchase: null,
+      secondPurchase: null,
+      tenureDays: 0,
+      avgIntervalDays: null,
+      recencyDays: asOf - d(3, 1),
+    });
+  });
+
+  it("is as of a date: later orders do not count, and earlier dates can be asked again from the same histories", () => {
+    const early = summarize(h, d(2, 1));
+    expect(early).toHaveLength(1);
+    expect(early[0]).toMatchObject({
+      customerKey: "b",
+      purchases: 1,
+      orders: 2,
+      monetary: 1500,
+      recencyDays: d(2, 1) - d(1, 10),
+    });
+    const late = summarize(h, d(12, 31));
+    expect(late.map((c) => c.customerKey)).toEqual(["a", "b", "d"]);
+    expect(summarize(h, asOf)).toEqual(summarize(buildHistories(orders), asOf));
+  });
+
+  it("a refund on the as-of boundary counts; a purchase the day after does not", () => {
+    const x = buildHistories([o("a", d(5, 1), 100), o("a", d(5, 31), -40), o("a", d(6, 1), 999)]);
+    expect(summarize(x, d(5, 31))[0]).toMatchObject({ monetary: 60, purchases: 1, recencyDays: 30 });
+  });
+
+  it("an empty shop has no summaries", () => {
+    expect(summarize(buildHistories([]), asOf)).toEqual([]);
+    expect(repurchaseIntervals(buildHistories([]), asOf)).toEqual([]);
+  });
+
+  it("sorts customers by code units (shuffled input, same output)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            customerKey: fc.constantFrom("a", "B", "b", "顧客1", "10", "9"),
+            orderId: fc.constant(""),
+            day: fc.integer({ min: d(1, 1), max: d(12, 31) }),
+            amount: fc.integer({ min: -500, max: 5000 }),
+          }),
+          { maxLength: 60 },
+        ),
+        fc.integer({ min: d(1, 1), max: d(12, 31) }),
+        (list, at) => {
+          const reversed = [...list].reverse();
+          const a = summarize(buildHistories(list), at);
+          expect(summarize(buildHistories(reversed), at)).toEqual(a);
+          const keys = a.map((c) => c.customerKey);
+          expect(keys).toEqual([...keys].sort());
+          for (const c of a) {
+            expect(c.purchases).toBeGreaterThanOrEqual(1);
+            expect(c.orders).toBeGreaterThanOrEqual(c.purchases);
+            expect(c.lastPurchase).toBeLessThanOrEqual(at);
+            expect(c.recencyDays).toBe(at - c.lastPurchase);
+          }
+        },
+      ),
+    );
+  });
+
+  it("keeps long histories sorted (more than the insertion-sort limit)", () => {
+    const many = Array.from({ length: 100 }, (_, i) => o("a", d(1, 1) + ((i * 37) % 100), 10));
+    const [s] = summarize(buildHistories(many), d(12, 31));
+    expect(s).toMatchObject({
+      purchases: 100,
+      firstPurchase: d(1, 1),
+      lastPurchase: d(1, 1) + 99,
+      previousPurchase: d(1, 1) + 98,
+    });
+  });
+});
+
+describe("repurchase cycle", () => {
+  it("lists the days between consecutive purchase days, ignoring refunds and same-day orders", () => {
+    const h = buildHistories([
+      o("a", d(1, 1), 1),
+      o("a", d(1, 1), 1),
+      o("a", d(1, 11), 1),
+      o("a", d(1, 15), -5),
+      o("a", d(2, 10), 1),
+      o("b", d(1, 5), 1),
+      o("b", d(1, 12), 1),
+      o("b", d(9, 1), 1),
+    ]);
+    expect(repurchaseIntervals(h, d(5, 31)).sort((x, y) => x - y)).toEqual([7, 10, 30]);
+  });
+
+  it("median", () => {
+    expect(median([])).toBeNull();
+    expect(median([5])).toBe(5);
+    expect(median([9, 1, 5])).toBe(5);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const xs = [3, 1, 2];
+    median(xs);
+    expect(xs).toEqual([3, 1, 2]);
+  });
+});
+
+describe("salesBetween", () => {
+  it("sums net sales and counts buyers in the window", () => {
+    const h = buildHistories([
+      o("a", d(1, 1), 100),
+      o("a", d(3, 1), -30),
+      o("b", d(3, 2), -10),
+      o("c", d(6, 1), 50),
+    ]);
+    expect(salesBetween(h, d(2, 1), d(5, 31))).toEqual({ revenue: -40, buyers: 0 });
+    expect(salesBetween(h, d(1, 1), d(6, 1))).toEqual({ revenue: 110, buyers: 2 });
+  });
+});
