@@ -1,0 +1,108 @@
+// The input half of the core on the CLI's hot path: 1,000,000 raw order rows (about 200,000 customers, order
+// totals repeated on each line item, text cells as a CSV reader gives them) through cleaning, histories and
+// summaries, then through analyzeCleaned (states, scores) for the whole pipeline. Prints rows/s, times and
+// peak heap. Run with `npx tsx bench/run.ts core` (node --expose-gc for exact memory figures).
+import { analyzeCleaned } from "../src/core/analyze";
+import { OrderCleaner } from "../src/core/clean";
+import { dayFromYmd, formatDay } from "../src/core/day";
+import { detectOrderMapping } from "../src/core/mapping";
+import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { buildHistories, summarize } from "../src/core/summary";
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const AS_OF = dayFromYmd(2026, 10, 31);
+const HEADER = ["注文番号", "顧客ID", "注文日時", "合計金額", "ステータス", "氏名"];
+
+/** Rows as strings: orders of 1–3 lines, the total on every line, ~1% cancelled, ~0.5% junk dates. */
+function generate(rowCount: number, customers: number): string[][] {
+  const r = rng(7);
+  const rows: string[][] = [];
+  let order = 100000;
+  const start = dayFromYmd(2023, 1, 1);
+  while (rows.length < rowCount) {
+    const c = Math.floor(customers * r() ** 1.4);
+    const key = `C${String(c).padStart(6, "0")}`;
+    const day = start + Math.floor(r() * (AS_OF - start + 30));
+    const hh = String(Math.floor(r() * 24)).padStart(2, "0");
+    const mm = String(Math.floor(r() * 60)).padStart(2, "0");
+    const date = r() < 0.005 ? "不明" : `${formatDay(day)} ${hh}:${mm}:00`;
+    const total = String(Math.round(1000 + r() * 20000));
+    const status = r() < 0.01 ? "キャンセル" : "発送済み";
+    const lines = 1 + Math.floor(r() * 3);
+    order++;
+    for (let l = 0; l < lines && rows.length < rowCount; l++)
+      rows.push([String(order), key, date, total, status, `顧客${c}`]);
+  }
+  return rows;
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+}
+
+export async function run(): Promise<void> {
+  const N = 1_000_000;
+  const rows = generate(N, 200_000);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+
+  const found = detectOrderMapping(HEADER, "auto");
+  if (!found.ok) throw new Error(found.message.en);
+  const settings = { ...DEFAULT_SETTINGS };
+  const t0 = performance.now();
+  const cleaner = new OrderCleaner(found.mapping, {
+    timeZone: settings.timeZone,
+    dayFirst: false,
+    asOf: AS_OF,
+    headers: HEADER,
+  });
+  for (let i = 0; i < rows.length; i++) {
+    cleaner.push(rows[i], i + 2);
+    if ((i & 0x3ffff) === 0) sample();
+  }
+  const cleaned = cleaner.finish();
+  sample();
+  const t1 = performance.now();
+  const histories = buildHistories(cleaned.orders);
+  const summaries = summarize(histories, AS_OF, cleaned.names);
+  summarize(histories, AS_OF - 30, cleaned.names);
+  sample();
+  const t2 = performance.now();
+  const result = analyzeCleaned(cleaned, {}, settings, AS_OF);
+  sample();
+  const t3 = performance.now();
+
+  const c = cleaned.counts;
+  console.log(
+    `rows ${N.toLocaleString()}: used ${c.used}, cancelled ${c.cancelled}, bad date ${c.bad_date}, after as-of ${c.after_as_of}; orders ${cleaned.orders.length}, customers ${summaries.length}`,
+  );
+  console.log(
+    `clean            ${(t1 - t0).toFixed(0)} ms  (${Math.round(N / ((t1 - t0) / 1000)).toLocaleString()} rows/s)`,
+  );
+  console.log(`histories+2×summ ${(t2 - t1).toFixed(0)} ms`);
+  console.log(
+    `analyzeCleaned   ${(t3 - t2).toFixed(0)} ms  (histories, summaries ×2, states, scores; ${result.customers.length} rows)`,
+  );
+  console.log(
+    `core pipeline    ${(t1 - t0 + (t3 - t2)).toFixed(0)} ms  (clean + analyzeCleaned; ${Math.round(N / ((t1 - t0 + t3 - t2) / 1000)).toLocaleString()} rows/s)`,
+  );
+  console.log(
+    `peak heap above the generated rows: ${mb(peak - base)} (sampled${gc ? "" : "; run node --expose-gc for a clean baseline"})`,
+  );
+}
