@@ -25,12 +25,7 @@ function preparedShop(rows = orderRows(400)) {
   h.gas.call("menuSetupTemplate");
   const orders = h.world.ss.sheetNamed("注文");
   if (!orders) throw new Error("template did not create 注文");
-  rows.forEach((line, i) => {
-    line.forEach((v, j) => {
-      if (v !== "" && v !== null)
-        orders.setCell(i + 1, j + 1, { value: v instanceof Date ? { date: v.getTime() } : (v as string) });
-    });
-  });
+  orders?.paste(rows);
   setSetting(h.world, "asOf", "2026-10-31");
   return h;
 }
@@ -187,12 +182,7 @@ describe("顧客分析を実行 (runAnalysis)", () => {
     );
     const orders = h.world.ss.sheetNamed("注文");
     orders?.clearContents();
-    rows.forEach((line, i) => {
-      line.forEach((v, j) => {
-        if (v !== "")
-          orders?.setCell(i + 1, j + 1, { value: v instanceof Date ? { date: v.getTime() } : (v as string) });
-      });
-    });
+    orders?.paste(rows);
     setSetting(h.world, "asOf", "2026-10-31");
     const mapping = h.world.ss.namedRanges.find((n) => n.name === "SODATSU_MAPPING");
     if (!mapping) throw new Error("no mapping range");

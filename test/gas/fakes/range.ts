@@ -172,14 +172,14 @@ export class FakeRange {
 
   // Formats, validation, notes
   setNumberFormat(fmt: string) {
-    this.each((r, c) => this.sheet.formats.set(this.sheet.key(r, c), String(fmt)));
+    this.each((r, c) => this.sheet.setFormat(r, c, String(fmt)));
     return this;
   }
   setNumberFormats(data: unknown) {
     const rows = this.checkShape(data, "String[][]");
     rows.forEach((line, i) => {
       line.forEach((f, j) => {
-        this.sheet.formats.set(this.sheet.key(this.row + i, this.col + j), String(f));
+        this.sheet.setFormat(this.row + i, this.col + j, String(f));
       });
     });
     return this;

@@ -1,6 +1,6 @@
 import { type Cell, isEmptyCell } from "./cell";
 import { CHART_TYPES, type FakeChart, FakeChartBuilder } from "./chart";
-import { type Env, expose } from "./env";
+import { type Env, expose, isDate } from "./env";
 import { FakeRange } from "./range";
 import type { FakeSpreadsheet } from "./spreadsheet";
 import type { FakeDataValidation } from "./validation";
@@ -17,6 +17,7 @@ export interface FakeMetadata {
 }
 
 let nextMetadataId = 1;
+const GENERAL = "General";
 
 /**
  * A sheet: a grid of cells with a fixed size (new sheets are 1000 × 26, as in Sheets; writing outside throws, so
@@ -24,7 +25,8 @@ let nextMetadataId = 1;
  */
 export class FakeSheet {
   private rows: (Cell | undefined)[][] = [];
-  readonly formats = new Map<number, string>();
+  /** Number formats per cell, row by row like the cells (unset = "General"). */
+  private fmtRows: (string | undefined)[][] = [];
   readonly validations = new Map<number, FakeDataValidation>();
   readonly notes = new Map<number, string>();
   readonly metadata: FakeMetadata[] = [];
@@ -53,8 +55,36 @@ export class FakeSheet {
     this.rows[r - 1] = line;
     line[c - 1] = isEmptyCell(cell) ? undefined : cell;
   }
+  /**
+   * Test setup (not recorded): pastes rows from A1 as text/number/date cells, growing the sheet as a paste does.
+   * Strings stay text exactly (an exported name "=HYPERLINK(…)" or "-2" is data, as after an import as text).
+   */
+  paste(rows: readonly (readonly unknown[])[]): this {
+    this.maxRows = Math.max(this.maxRows, rows.length);
+    this.maxCols = Math.max(
+      this.maxCols,
+      rows.reduce((w, r) => Math.max(w, r.length), 0),
+    );
+    rows.forEach((line, i) => {
+      line.forEach((v, j) => {
+        if (v === null || v === undefined || v === "") return;
+        const value = isDate(v)
+          ? { date: v.getTime() }
+          : typeof v === "number" || typeof v === "boolean"
+            ? v
+            : String(v);
+        this.setCell(i + 1, j + 1, { value });
+      });
+    });
+    return this;
+  }
   formatAt(r: number, c: number): string {
-    return this.formats.get(this.key(r, c)) ?? "";
+    return this.fmtRows[r - 1]?.[c - 1] ?? GENERAL;
+  }
+  setFormat(r: number, c: number, format: string): void {
+    const line = this.fmtRows[r - 1] ?? [];
+    this.fmtRows[r - 1] = line;
+    line[c - 1] = format === GENERAL ? undefined : format;
   }
   clearRect(
     row: number,
@@ -66,7 +96,7 @@ export class FakeSheet {
     for (let r = row; r < row + nr; r++)
       for (let c = col; c < col + nc; c++) {
         if (what.content && this.rows[r - 1]) this.rows[r - 1][c - 1] = undefined;
-        if (what.format) this.formats.delete(this.key(r, c));
+        if (what.format && this.fmtRows[r - 1]) this.fmtRows[r - 1][c - 1] = undefined;
         if (what.content) this.validations.delete(this.key(r, c));
       }
   }
@@ -78,7 +108,12 @@ export class FakeSheet {
         if (cell) lines.push(`${r + 1},${c + 1}=${JSON.stringify(cell)}`);
       });
     });
-    const maps = [...this.formats, ...this.notes].map(([k, v]) => `${k}:${v}`).sort();
+    this.fmtRows.forEach((line, r) => {
+      line?.forEach((f, c) => {
+        if (f !== undefined) lines.push(`${r + 1},${c + 1}#${f}`);
+      });
+    });
+    const maps = [...this.notes].map(([k, v]) => `${k}:${v}`).sort();
     const vals = [...this.validations].map(([k, v]) => `${k}:${JSON.stringify(v)}`).sort();
     const meta = this.metadata.map((m) => `${m.key}=${m.value}`).sort();
     return JSON.stringify({
@@ -161,18 +196,19 @@ export class FakeSheet {
   insertRowsAfter(after: number, howMany: number) {
     if (after < 0 || after > this.maxRows) throw new Error("Exception: Those rows are out of bounds.");
     this.parent.checkCells(howMany * this.maxCols);
-    this.rows.splice(
-      after,
-      0,
-      ...Array.from({ length: Math.max(0, Math.min(howMany, this.rows.length - after)) }, () => []),
-    );
+    // Rows below `after` move down by howMany (concat, not splice(...spread): a spread of 100k args overflows).
+    const shift = <T>(grid: T[][]) =>
+      grid.length > after ? grid.slice(0, after).concat(new Array(howMany), grid.slice(after)) : grid;
+    this.rows = shift(this.rows);
+    this.fmtRows = shift(this.fmtRows);
     this.maxRows += howMany;
     return this;
   }
   insertColumnsAfter(after: number, howMany: number) {
     if (after < 0 || after > this.maxCols) throw new Error("Exception: Those columns are out of bounds.");
     this.parent.checkCells(howMany * this.maxRows);
-    for (const line of this.rows) if (line && line.length > after) line.splice(after, 0, ...Array(howMany));
+    for (const line of [...this.rows, ...this.fmtRows] as unknown[][])
+      if (line && line.length > after) line.splice(after, 0, ...Array(howMany));
     this.maxCols += howMany;
     return this;
   }
@@ -182,19 +218,20 @@ export class FakeSheet {
     if (howMany >= this.maxRows)
       throw new Error("Exception: Sorry, it is not possible to delete all non-frozen rows.");
     this.rows.splice(start - 1, howMany);
+    this.fmtRows.splice(start - 1, howMany);
     this.maxRows -= howMany;
     return this;
   }
   deleteColumns(start: number, howMany: number) {
     if (start < 1 || start + howMany - 1 > this.maxCols)
       throw new Error("Exception: Those columns are out of bounds.");
-    for (const line of this.rows) line?.splice(start - 1, howMany);
+    for (const line of [...this.rows, ...this.fmtRows] as unknown[][]) line?.splice(start - 1, howMany);
     this.maxCols -= howMany;
     return this;
   }
   clear() {
     this.rows = [];
-    this.formats.clear();
+    this.fmtRows = [];
     this.validations.clear();
     this.notes.clear();
     return this;
@@ -204,7 +241,7 @@ export class FakeSheet {
     return this;
   }
   clearFormats() {
-    this.formats.clear();
+    this.fmtRows = [];
     return this;
   }
   setFrozenRows(n: number) {

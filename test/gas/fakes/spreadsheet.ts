@@ -1,4 +1,4 @@
-import { type Env, expose, isDate } from "./env";
+import { type Env, expose } from "./env";
 import type { FakeRange } from "./range";
 import { FakeSheet } from "./sheet";
 
@@ -68,17 +68,7 @@ export class FakeSpreadsheet {
   addSheetWithValues(name: string, rows: unknown[][]): FakeSheet {
     const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
     const sheet = this.newSheet(name, Math.max(1000, rows.length), Math.max(26, width));
-    rows.forEach((line, i) => {
-      line.forEach((v, j) => {
-        if (v === null || v === undefined || v === "") return;
-        const value = isDate(v)
-          ? { date: v.getTime() }
-          : typeof v === "number" || typeof v === "boolean"
-            ? v
-            : String(v);
-        sheet.setCell(i + 1, j + 1, { value });
-      });
-    });
+    sheet.paste(rows);
     return sheet;
   }
   newSheet(name: string, rows = 1000, cols = 26, index?: number): FakeSheet {
