@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_SETTINGS, settingsFromPairs, settingsToPairs } from "../../src/core/index";
+import {
+  defaultSettingsFor,
+  MAPPING_FIELDS,
+  readMapping,
+  readSettings,
+  writeMapping,
+  writeSettings,
+} from "../../src/gas/settingsSheet";
+import { createGasWorld } from "./fakes/index";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function spreadsheet(timeZone = "Asia/Tokyo") {
+  const world = createGasWorld({ timeZone });
+  const ss = (world.globals.SpreadsheetApp as { getActiveSpreadsheet(): Spreadsheet }).getActiveSpreadsheet();
+  return { world, ss };
+}
+
+describe("設定 sheet", () => {
+  it("round-trips every setting, and SODATSU_SETTINGS is exactly the key/value cells the core reads", () => {
+    const { world, ss } = spreadsheet();
+    const edited = {
+      ...defaultSettingsFor(ss),
+      activeDays: 21,
+      atRiskDays: 75,
+      vipTopPercent: 2.5,
+      dayFirst: true,
+      asOf: "2026-10-31",
+      language: "en" as const,
+      actionPoints: { ...DEFAULT_SETTINGS.actionPoints, referral: 3 },
+    };
+    expect(writeSettings(ss, edited)).toEqual([]);
+    expect(readSettings(ss)).toEqual({ settings: edited, errors: [] });
+    const named = world.ss.namedRanges.find((n) => n.name === "SODATSU_SETTINGS");
+    expect(named?.numCols).toBe(2);
+    expect(named?.numRows).toBe(settingsToPairs(edited).length);
+    // What a custom function receives for the SODATSU_SETTINGS argument:
+    const range = ss.getRangeByName("SODATSU_SETTINGS");
+    expect(settingsFromPairs(range?.getValues() ?? [])).toEqual({ ok: true, value: edited });
+  });
+
+  it("keeps the as-of date as text (Sheets would turn 2026-10-31 into a date otherwise)", () => {
+    const { world, ss } = spreadsheet();
+    writeSettings(ss, { ...defaultSettingsFor(ss), asOf: "2026-10-31" });
+    const sheet = world.ss.sheetNamed("設定");
+    const row =
+      [...Array(40).keys()].map((i) => i + 1).find((r) => sheet?.cellAt(r, 1)?.value === "asOf") ?? 0;
+    expect(sheet?.cellAt(row, 2)?.value).toBe("2026-10-31");
+  });
+
+  it("without a settings sheet, the defaults apply in the spreadsheet's own time zone", () => {
+    const { ss } = spreadsheet("America/Los_Angeles");
+    expect(readSettings(ss)).toEqual({
+      settings: { ...DEFAULT_SETTINGS, timeZone: "America/Los_Angeles" },
+      errors: [],
+    });
+  });
+
+  it("refuses an invalid value with a message naming the field, and the defaults stay in force", () => {
+    const { world, ss } = spreadsheet();
+    writeSettings(ss, defaultSettingsFor(ss));
+    const sheet = world.ss.sheetNamed("設定");
+    const row =
+      [...Array(40).keys()].map((i) => i + 1).find((r) => sheet?.cellAt(r, 1)?.value === "atRiskDays") ?? 0;
+    sheet?.setCell(row, 2, { value: "10" }); // below activeDays (30)
+    const read = readSettings(ss);
+    expect(read.errors.map((e) => e.field)).toContain("atRiskDays");
+    expect(read.settings).toEqual(defaultSettingsFor(ss));
+  });
+
+  it("a blank time zone means the spreadsheet's", () => {
+    const { world, ss } = spreadsheet("Europe/Berlin");
+    writeSettings(ss, defaultSettingsFor(ss));
+    const sheet = world.ss.sheetNamed("設定");
+    const row =
+      [...Array(40).keys()].map((i) => i + 1).find((r) => sheet?.cellAt(r, 1)?.value === "timeZone") ?? 0;
+    sheet?.setCell(row, 2, { value: "" });
+    world.ss.timeZone = "Asia/Tokyo";
+    expect(readSettings(ss).settings.timeZone).toBe("Asia/Tokyo");
+  });
+
+  it("never writes refused settings to the sheet", () => {
+    const { world, ss } = spreadsheet();
+    const errors = writeSettings(ss, { ...defaultSettingsFor(ss), activeDays: 0 });
+    expect(errors.map((e) => e.field)).toEqual(["activeDays"]);
+    expect(world.ss.sheetNamed("設定")).toBeUndefined();
+  });
+
+  it("round-trips the column mapping; blank rows mean automatic detection", () => {
+    const { world, ss } = spreadsheet();
+    expect(readMapping(ss)).toEqual({});
+    writeMapping(ss, { "orders.customer": "会員番号", "orders.amountKind": "line_amount" });
+    expect(readMapping(ss)).toEqual({ "orders.customer": "会員番号", "orders.amountKind": "line_amount" });
+    const named = world.ss.namedRanges.find((n) => n.name === "SODATSU_MAPPING");
+    expect(named?.numRows).toBe(MAPPING_FIELDS.length);
+    expect(named?.numCols).toBe(2);
+  });
+});
