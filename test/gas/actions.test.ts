@@ -207,6 +207,22 @@ describe("顧客分析を実行 (runAnalysis)", () => {
     expect(generatedSheets(h.world)).toEqual([]);
   });
 
+  it("works in English end to end when the spreadsheet's locale is English", () => {
+    const h = newHarness({ locale: "en_US", timeZone: "America/Los_Angeles" });
+    h.world.ss.addSheetWithValues("Sheet1", []);
+    h.gas.call("menuSetupTemplate");
+    for (const n of ["Orders", "Members", "Engagement", "Visits", "Survey", "設定"])
+      expect(h.world.ss.sheets.map((s) => s.name)).toContain(n);
+    const rows = orderRows(300);
+    rows[0] = ["customer_id", "order_id", "order_date", "amount", "status", "name"];
+    h.world.ss.sheetNamed("Orders")?.paste(rows);
+    setSetting(h.world, "asOf", "2026-10-31");
+    h.gas.call("menuRunAnalysis");
+    expect(h.world.ui.alerts).toEqual([]);
+    expect(generatedSheets(h.world).map((s) => s.name)).toEqual(REPORT_SHEETS.map((s) => s.title.en));
+    expect(h.world.ss.toasts.at(-1)?.message).toMatch(/Analysis finished/);
+  });
+
   it("keeps the header of the template in the fixture (guards the tests above)", () => {
     expect(orderRows(3)[0]).toEqual(ORDER_HEADER);
   });

@@ -57,7 +57,7 @@ function runLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof sett
     if (spec.part === "dashboard") drawStateChart(out.sheet, lang);
     return out;
   });
-  toast(finishedText(result, outputs, lang), "");
+  ss.toast(finishedText(result, outputs, lang), pick(lang, TOAST_TITLE), 10);
 }
 
 /** Refuses before writing anything when the customer table alone would break the spreadsheet's cell limit. */
