@@ -9,7 +9,10 @@ const FAN_ORDER: readonly FanRank[] = ["none", "bronze", "silver", "gold"];
 
 export interface FollowUpOptions {
   settings: Pick<Settings, "fanBronze" | "fanSilver" | "fanGold" | "fanAtRiskDays">;
-  /** No-visit flags come only from a real visit log (without one, "no visit" would just repeat "dormant"). */
+  /**
+   * Fan-rank drops and no-visit flags come only from a real visit log: without one, purchase days stand in for
+   * visits, and a mail-order customer's quiet month would be a "rank drop" that at-risk/dormant already covers.
+   */
   visitsLoaded: boolean;
   asOf: number;
 }
@@ -18,6 +21,7 @@ function reasonOf(c: CustomerRow, o: FollowUpOptions): Reason | null {
   // Paused and cancelled members have their own next step (ask the reason, careful follow-up), not a reminder.
   if (c.state === "paused" || c.state === "cancelled") return null;
   if (
+    o.visitsLoaded &&
     c.fanRank !== null &&
     c.previousFanRank !== null &&
     FAN_ORDER.indexOf(c.previousFanRank) > FAN_ORDER.indexOf(c.fanRank)

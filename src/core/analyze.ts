@@ -1,0 +1,399 @@
+import { cleanOrders } from "./clean";
+import { addMonths } from "./day";
+import { FAN_WINDOW_DAYS, fanProgress, fanRank } from "./fan";
+import { followUpList } from "./followUp";
+import type {
+  EngagementMapping,
+  MemberMapping,
+  OrderMappingEx,
+  SurveyMapping,
+  VisitMapping,
+} from "./mapping";
+import { nextActionOf } from "./nextAction";
+import { computeNps } from "./nps";
+import { isEngaged, medianOrderValue, segmentOf } from "./segment";
+import { suggestThresholds } from "./settings";
+import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
+import { classifyState, type StateContext, type StateInput, stageOf, topMonetaryCut } from "./state";
+import {
+  buildHistories,
+  type CustomerHistories,
+  median,
+  repurchaseIntervals,
+  salesBetween,
+  summarize,
+} from "./summary";
+import { countStates, transitionMatrix } from "./transitions";
+import type {
+  AnalysisResult,
+  CleanResult,
+  CustomerRow,
+  CustomerState,
+  CustomerSummary,
+  DayNumber,
+  EngagementRecord,
+  MemberRecord,
+  MembershipStatus,
+  OrderMapping,
+  Settings,
+  SkippedRow,
+  VisitRecord,
+} from "./types";
+import { monetaryShareOf, vipScore } from "./vipScore";
+
+// ---------------------------------------------------------------------------------------------------------------
+// The model hook: where per-customer predictions (BG/NBD, issue 6) are merged into the rows. The rules never need
+// it; without it the model columns stay null.
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface CustomerPrediction {
+  pAlive: number | null;
+  expectedPurchases90d: number | null;
+  expectedNextPurchase: DayNumber | null;
+}
+
+export interface ModelHooks {
+  /**
+   * Predictions per customer key from the as-of summaries, and a note when the model could not be used.
+   * model/predict.ts's predictCustomers fits as it is: `{ predict: predictCustomers }`.
+   */
+  predict?: (
+    summaries: readonly CustomerSummary[],
+    asOf: DayNumber,
+  ) => { predictions: Map<string, CustomerPrediction>; note: { ja: string; en: string } | null };
+  /** Plain-language at-risk text for a finished row (state and predictions filled); null when not needed. */
+  explainRisk?: (row: CustomerRow, settings: Settings) => { ja: string; en: string } | null;
+}
+
+/** One optional table as the sheet or CSV gives it: rows without the header, its mapping, where row 1 of data is. */
+export interface TableInput<Mapping> {
+  rows: readonly (readonly unknown[])[];
+  mapping: Mapping;
+  /** Row number of rows[0] as the user sees it (header = row 1, so usually 2). */
+  firstRowNumber?: number;
+  headers?: readonly string[];
+}
+
+export interface AnalysisInput {
+  orders: TableInput<OrderMapping | OrderMappingEx>;
+  members?: TableInput<MemberMapping>;
+  engagement?: TableInput<EngagementMapping>;
+  visits?: TableInput<VisitMapping>;
+  survey?: TableInput<SurveyMapping>;
+  settings: Settings;
+  asOf: DayNumber;
+  model?: ModelHooks;
+}
+
+/** Side tables already parsed (the streaming CLI reads them itself). Absent = not loaded. */
+export interface AnalysisExtras {
+  members?: readonly MemberRecord[];
+  engagement?: readonly EngagementRecord[];
+  visits?: readonly VisitRecord[];
+  /** Raw survey scores, one per answer; validated by computeNps. */
+  surveyScores?: readonly unknown[];
+  /** Rows skipped while reading the side tables, for the run log. */
+  skipped?: Partial<Record<SideTable, SkippedRow[]>>;
+}
+
+export type SideTable = "members" | "engagement" | "visits" | "survey";
+
+/** §1–§11 end to end from raw rows (what the add-on reads with getValues()). */
+export function analyze(input: AnalysisInput): AnalysisResult {
+  const { settings, asOf } = input;
+  const opts = { timeZone: settings.timeZone, dayFirst: settings.dayFirst, asOf };
+  const o = input.orders;
+  const cleaned = cleanOrders(o.rows, o.mapping, { ...opts, headers: o.headers }, o.firstRowNumber ?? 2);
+  const skipped: Partial<Record<SideTable, SkippedRow[]>> = {};
+  const extras: AnalysisExtras = { skipped };
+  const tableOpts = (t: TableInput<unknown>): SideTableOptions => ({ ...opts, headers: t.headers });
+  if (input.members) {
+    const t = input.members;
+    const parsed = parseMembers(t.rows, t.mapping, tableOpts(t), t.firstRowNumber ?? 2);
+    extras.members = parsed.records;
+    skipped.members = parsed.skipped;
+  }
+  if (input.engagement) {
+    const t = input.engagement;
+    const parsed = parseEngagement(t.rows, t.mapping, tableOpts(t), t.firstRowNumber ?? 2);
+    extras.engagement = parsed.records;
+    skipped.engagement = parsed.skipped;
+  }
+  if (input.visits) {
+    const t = input.visits;
+    const parsed = parseVisits(t.rows, t.mapping, tableOpts(t), t.firstRowNumber ?? 2);
+    extras.visits = parsed.records;
+    skipped.visits = parsed.skipped;
+  }
+  if (input.survey) {
+    const t = input.survey;
+    const parsed = parseSurvey(t.rows, t.mapping, tableOpts(t), t.firstRowNumber ?? 2);
+    extras.surveyScores = parsed.records.map((r) => r.score);
+    skipped.survey = parsed.skipped;
+  }
+  return analyzeCleaned(cleaned, extras, settings, asOf, input.model);
+}
+
+/** Per customer: relationship points and the last engagement day on or before a date. */
+function engagementAsOf(
+  records: readonly EngagementRecord[] | undefined,
+  day: DayNumber,
+  settings: Settings,
+): { points: Map<string, number>; last: Map<string, DayNumber> } {
+  const points = new Map<string, number>();
+  const last = new Map<string, DayNumber>();
+  for (const r of records ?? []) {
+    if (r.day > day) continue;
+    points.set(r.customerKey, (points.get(r.customerKey) ?? 0) + (settings.actionPoints[r.action] ?? 0));
+    const l = last.get(r.customerKey);
+    if (l === undefined || r.day > l) last.set(r.customerKey, r.day);
+  }
+  return { points, last };
+}
+
+/**
+ * Membership as it stood on a day. The members table holds only the current status and since when; before
+ * that date the member was (as far as the data tells) an active member.
+ */
+function membershipOn(m: MemberRecord | undefined, day: DayNumber): MembershipStatus | null {
+  if (!m) return null;
+  if (m.status !== "active" && m.since !== null && m.since > day) return "active";
+  return m.status;
+}
+
+/**
+ * Distinct purchase days (orders with net amount ≥ 0, as in §3) in the current and the previous fan window of
+ * one customer's history: for a shop without a visit log, purchase days stand in for visits (§8). The history is
+ * sorted by day, so equal days are adjacent and no set is needed.
+ */
+function purchaseVisits(h: CustomerHistories, r: number, asOf: DayNumber): [number, number] {
+  let now = 0;
+  let before = 0;
+  let lastDay = Number.NaN;
+  for (let j = h.start[r + 1] - 1; j >= h.start[r]; j--) {
+    const day = h.days[j];
+    if (day > asOf || h.amounts[j] < 0 || day === lastDay) continue;
+    if (day <= asOf - 2 * FAN_WINDOW_DAYS) break;
+    lastDay = day;
+    if (day > asOf - FAN_WINDOW_DAYS) now++;
+    else before++;
+  }
+  return [now, before];
+}
+
+/** The §5 input of one summary, built field by field (spread is slow on hot paths). */
+function stateInput(c: CustomerSummary, membership: MembershipStatus | null, points: number): StateInput {
+  return {
+    purchases: c.purchases,
+    recencyDays: c.recencyDays,
+    monetary: c.monetary,
+    lastPurchase: c.lastPurchase,
+    previousPurchase: c.previousPurchase,
+    membership,
+    relationshipPoints: points,
+  };
+}
+
+/** Visit days per customer (visit log), or null when there is none. */
+function visitDays(visits: readonly VisitRecord[] | undefined, asOf: DayNumber) {
+  if (!visits) return null;
+  const byCustomer = new Map<string, { recent: Set<DayNumber>; last: DayNumber }>();
+  for (const v of visits) {
+    if (v.day > asOf) continue;
+    let e = byCustomer.get(v.customerKey);
+    if (!e) {
+      e = { recent: new Set(), last: v.day };
+      byCustomer.set(v.customerKey, e);
+    }
+    if (v.day > e.last) e.last = v.day;
+    if (v.day > asOf - 2 * FAN_WINDOW_DAYS) e.recent.add(v.day);
+  }
+  return byCustomer;
+}
+
+function countWindow(days: Set<DayNumber> | undefined, end: DayNumber): number {
+  let k = 0;
+  if (days) for (const d of days) if (d <= end && d > end - FAN_WINDOW_DAYS) k++;
+  return k;
+}
+
+/**
+ * §3–§11 from cleaned orders and parsed side tables: the streaming CLI cleans row by row and calls this.
+ * Ranks (top cut, monetary share) are computed once for the whole shop; each customer is then O(1) apart from
+ * the summary, so 200k customers take a few hundred milliseconds.
+ */
+export function analyzeCleaned(
+  cleaned: CleanResult,
+  extras: AnalysisExtras,
+  settings: Settings,
+  asOf: DayNumber,
+  model?: ModelHooks,
+): AnalysisResult {
+  const previousAsOf = addMonths(asOf, -1);
+  const histories = buildHistories(cleaned.orders);
+  const now = summarize(histories, asOf, cleaned.names); // sorted by key (code-unit order)
+  const before = summarize(histories, previousAsOf, cleaned.names);
+
+  const engagementLoaded = extras.engagement !== undefined && extras.engagement.length > 0;
+  const membershipLoaded = extras.members !== undefined;
+  const visitsLoaded = extras.visits !== undefined;
+  const members = new Map<string, MemberRecord>();
+  for (const m of extras.members ?? []) members.set(m.customerKey, m);
+  const engNow = engagementAsOf(extras.engagement, asOf, settings);
+  const engBefore = engagementAsOf(extras.engagement, previousAsOf, settings);
+
+  const monetaries = new Float64Array(now.length);
+  for (let i = 0; i < now.length; i++) monetaries[i] = now[i].monetary;
+  const topCut = topMonetaryCut(monetaries, settings.vipTopPercent);
+  const ctxNow: StateContext = { settings, topCut, engagementLoaded };
+  const ctxBefore: StateContext = {
+    settings,
+    topCut: topMonetaryCut(
+      before.map((c) => c.monetary),
+      settings.vipTopPercent,
+    ),
+    engagementLoaded,
+  };
+  const monetaryShare = monetaryShareOf(monetaries);
+  const medianValue = medianOrderValue(cleaned.orders, asOf);
+
+  const yearFrom = addMonths(asOf, -12) + 1;
+  const lastYear = { from: yearFrom, ...salesBetween(histories, yearFrom, asOf) };
+  const visitLog = visitDays(extras.visits, asOf);
+  const prediction = model?.predict?.(now, asOf) ?? null;
+
+  const customers: CustomerRow[] = new Array(now.length);
+  let b = 0; // walks `before`, which is sorted by key like `now`
+  let h = 0; // walks histories.keys, a superset of the summaries' keys in the same order
+  for (let i = 0; i < now.length; i++) {
+    const c = now[i];
+    const key = c.customerKey;
+    // Whoever had bought a month ago has bought by now, so `before` is a subsequence of `now`.
+    const prev = b < before.length && before[b].customerKey === key ? before[b++] : null;
+    while (h < histories.keys.length && histories.keys[h] !== key) h++;
+
+    const member = members.size ? members.get(key) : undefined;
+    const membership = membershipOn(member, asOf);
+    const points = engagementLoaded ? (engNow.points.get(key) ?? 0) : 0;
+    const state = classifyState(stateInput(c, membership, points), ctxNow);
+    const previousState: CustomerState | null = prev
+      ? classifyState(
+          stateInput(
+            prev,
+            membershipOn(member, previousAsOf),
+            engagementLoaded ? (engBefore.points.get(key) ?? 0) : 0,
+          ),
+          ctxBefore,
+        )
+      : null;
+    const stage = stageOf(c.purchases, settings);
+    const score = vipScore(
+      {
+        purchases: c.purchases,
+        recencyDays: c.recencyDays,
+        monetary: c.monetary,
+        relationshipPoints: points,
+      },
+      { settings, engagementLoaded, monetaryShare },
+    );
+
+    // §8: a visit log when there is one, otherwise purchase days stand in for visits.
+    const visit = visitLog ? visitLog.get(key) : undefined;
+    const [visits30d, previousVisits30d] = visitLog
+      ? [countWindow(visit?.recent, asOf), countWindow(visit?.recent, asOf - FAN_WINDOW_DAYS)]
+      : purchaseVisits(histories, h, asOf);
+    const progressJa = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "ja") : null;
+    const progressEn = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "en") : null;
+
+    const p = prediction?.predictions.get(key);
+    // Every field spelled out: object spread builds slow dictionary-mode objects in V8, 100× slower at 200k rows.
+    const row: CustomerRow = {
+      customerKey: key,
+      purchases: c.purchases,
+      orders: c.orders,
+      monetary: c.monetary,
+      firstPurchase: c.firstPurchase,
+      lastPurchase: c.lastPurchase,
+      previousPurchase: c.previousPurchase,
+      recencyDays: c.recencyDays,
+      tenureDays: c.tenureDays,
+      avgIntervalDays: c.avgIntervalDays,
+      state,
+      previousState,
+      stage,
+      segment: segmentOf(
+        {
+          membership,
+          memberSince: member?.since ?? null,
+          purchases: c.purchases,
+          orders: c.orders,
+          monetary: c.monetary,
+          recencyDays: c.recencyDays,
+        },
+        { settings, asOf, medianOrderValue: medianValue },
+      ),
+      vip: state === "vip",
+      vipScore: score.score,
+      continuationScore: score.continuation,
+      relationshipScore: score.relationship,
+      relationshipPoints: points,
+      nextAction: nextActionOf(state, stage),
+      engaged: engagementLoaded && isEngaged(engNow.last.get(key) ?? null, asOf),
+      membership,
+      fanRank: fanRank(visits30d, settings),
+      previousFanRank: fanRank(previousVisits30d, settings),
+      visits30d,
+      lastVisit: visitLog ? (visit?.last ?? null) : c.lastPurchase,
+      pAlive: p?.pAlive ?? null,
+      expectedPurchases90d: p?.expectedPurchases90d ?? null,
+      expectedNextPurchase: p?.expectedNextPurchase ?? null,
+      riskNote: null,
+      secondPurchase: c.secondPurchase,
+      // The progress line speaks of visits (来館), so it is only written from a real visit log.
+      fanMessage: progressJa && progressEn ? { ja: progressJa.message, en: progressEn.message } : null,
+    };
+    if (c.name !== undefined) row.name = c.name;
+    if (model?.explainRisk) row.riskNote = model.explainRisk(row, settings);
+    customers[i] = row;
+  }
+
+  const vipMonetary = { sum: 0, n: 0 };
+  const otherMonetary = { sum: 0, n: 0 };
+  for (const c of customers) {
+    const g = c.vip ? vipMonetary : otherMonetary;
+    g.sum += c.monetary;
+    g.n++;
+  }
+  const otherMean = otherMonetary.n ? otherMonetary.sum / otherMonetary.n : 0;
+  const vipLtvMultiple =
+    vipMonetary.n && otherMonetary.n && otherMean > 0 ? vipMonetary.sum / vipMonetary.n / otherMean : null;
+
+  const medianDays = median(repurchaseIntervals(histories, asOf));
+  const result: AnalysisResult = {
+    asOf,
+    previousAsOf,
+    settings,
+    rowCounts: cleaned.counts,
+    skipped: cleaned.skipped,
+    customers,
+    stateCounts: {
+      current: countStates(customers.map((c) => c.state)),
+      previous: countStates(customers.map((c) => c.previousState)),
+    },
+    transitions: transitionMatrix(customers.map((c) => [c.previousState, c.state] as const)),
+    topCut,
+    repurchaseCycle: {
+      medianDays,
+      suggested: medianDays === null ? null : suggestThresholds(medianDays),
+    },
+    vipLtvMultiple,
+    followUp: followUpList(customers, { settings, visitsLoaded, asOf }),
+    nps: extras.surveyScores ? computeNps(extras.surveyScores) : null,
+    modelNote: prediction?.note ?? null,
+    engagementLoaded,
+    membershipLoaded,
+    visitsLoaded,
+    lastYear,
+  };
+  return result;
+}
