@@ -173,6 +173,15 @@ describe("顧客分析を実行 (runAnalysis)", () => {
     expect(generatedSheets(bad.world)).toEqual([]);
   });
 
+  it("says when the results would pass the spreadsheet's 10 million cells, pointing to the command line", () => {
+    const h = preparedShop();
+    const used = h.world.ss.sheets.reduce((n, s) => n + s.maxRows * s.maxCols, 0);
+    const big = h.world.ss.addSheetWithValues("大きな表", [["x"]]);
+    big.maxRows = Math.floor((9_999_000 - used) / big.maxCols);
+    h.gas.call("menuRunAnalysis");
+    expect(h.world.ui.alerts[0]?.message).toMatch(/1,000万セル.*コマンドライン/);
+  });
+
   it("uses the column mapping from the settings sheet when the header is unusual", () => {
     const h = newHarness();
     h.world.ss.addSheetWithValues("シート1", []);

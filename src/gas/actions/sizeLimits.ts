@@ -5,3 +5,8 @@ export const CELL_LIMIT_HINT = {
   ja: "結果がスプレッドシートの上限(1,000万セル)に収まりません。古いシートを減らすか、コマンドライン版(npx sodatsu analyze orders.csv)で分析してください。",
   en: "The results do not fit in a spreadsheet (10 million cells). Remove old sheets, or use the command line (npx sodatsu analyze orders.csv).",
 };
+
+/** Sheets' own error when a write would pass the cell limit, turned into the message above. */
+export function isCellLimitError(error: unknown): boolean {
+  return /above the limit of 10000000 cells|10000000/.test(String(error));
+}

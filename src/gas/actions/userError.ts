@@ -1,4 +1,5 @@
 import type { Lang } from "../../core/index";
+import { CELL_LIMIT_HINT, isCellLimitError } from "./sizeLimits";
 
 export type Text = { ja: string; en: string };
 
@@ -17,6 +18,7 @@ export const pick = (lang: Lang, text: Text): string => (lang === "ja" ? text.ja
 
 /** Shows a user error as an alert (the action stops), or rethrows a bug. */
 export function reportFailure(error: unknown, lang: Lang): void {
+  if (isCellLimitError(error)) error = new UserError(CELL_LIMIT_HINT);
   if (!(error instanceof UserError)) throw error;
   const title = lang === "ja" ? "育つ (Sodatsu)" : "Sodatsu";
   SpreadsheetApp.getUi().alert(title, pick(lang, error.text), SpreadsheetApp.getUi().ButtonSet.OK);

@@ -1,8 +1,6 @@
 import { sheetsSerialOfDay } from "../../core/index";
 import { type Cell, isDateCell, neutralizeFormula } from "../../report/cell";
 import type { Column } from "../../report/columns";
-import { CELL_LIMIT_HINT } from "./sizeLimits";
-import { UserError } from "./userError";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Format = Column<unknown>["format"];
@@ -97,13 +95,8 @@ export function writeBlock(
 function resize(sheet: Sheet, rows: number, cols: number): void {
   const maxRows = sheet.getMaxRows();
   const maxCols = sheet.getMaxColumns();
-  try {
-    sheet.insertRowsAfter(maxRows, rows);
-    sheet.deleteRows(rows + 1, maxRows);
-    sheet.insertColumnsAfter(maxCols, cols);
-    sheet.deleteColumns(cols + 1, maxCols);
-  } catch (error) {
-    if (/10000000|limit/i.test(String(error))) throw new UserError(CELL_LIMIT_HINT);
-    throw error;
-  }
+  sheet.insertRowsAfter(maxRows, rows);
+  sheet.deleteRows(rows + 1, maxRows);
+  sheet.insertColumnsAfter(maxCols, cols);
+  sheet.deleteColumns(cols + 1, maxCols);
 }
