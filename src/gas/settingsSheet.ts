@@ -128,10 +128,6 @@ const MAPPING_HEADER = [
 ];
 const MAPPING_COLUMN = 6; // F
 
-function settingsSheetOf(ss: Spreadsheet): Sheet | null {
-  return ss.getSheetByName(SETTINGS_SHEET.ja) ?? ss.getSheetByName(SETTINGS_SHEET.en);
-}
-
 /** Settings as the sheet would hold them before the user changed anything: the spreadsheet's own time zone. */
 export function defaultSettingsFor(ss: Spreadsheet): Settings {
   return { ...DEFAULT_SETTINGS, timeZone: ss.getSpreadsheetTimeZone() || DEFAULT_SETTINGS.timeZone };
@@ -206,9 +202,24 @@ export function writeMapping(ss: Spreadsheet, mapping: ColumnMapping): void {
   ss.setNamedRange(MAPPING_RANGE_NAME, sheet.getRange(2, MAPPING_COLUMN, keys.length, 2));
 }
 
-/** The 設定 sheet, created when missing; an existing one is reused (it is where the user keeps settings). */
+/**
+ * The sheet that holds the settings: the one the named ranges point at; otherwise an empty or new 設定. A user's
+ * own sheet that happens to be called 設定 and holds data is never written: "設定 (Sodatsu)" is used instead.
+ */
 export function ensureSettingsSheet(ss: Spreadsheet): Sheet {
-  return settingsSheetOf(ss) ?? ss.insertSheet(SETTINGS_SHEET.ja);
+  const named = ss.getRangeByName(SETTINGS_RANGE_NAME) ?? ss.getRangeByName(MAPPING_RANGE_NAME);
+  if (named) return named.getSheet();
+  for (let n = 1; ; n++) {
+    const name =
+      n === 1
+        ? SETTINGS_SHEET.ja
+        : n === 2
+          ? `${SETTINGS_SHEET.ja} (Sodatsu)`
+          : `${SETTINGS_SHEET.ja} (Sodatsu ${n - 1})`;
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) return ss.insertSheet(name);
+    if (sheet.getLastRow() === 0) return sheet;
+  }
 }
 
 /** Whether the settings sheet has been set up (both named ranges exist). */

@@ -88,6 +88,17 @@ describe("設定 sheet", () => {
     expect(world.ss.sheetNamed("設定")).toBeUndefined();
   });
 
+  it("never writes into a user's own sheet called 設定 that holds data", () => {
+    const { world, ss } = spreadsheet();
+    const mine = world.ss.addSheetWithValues("設定", [["私の設定メモ", "大事"]]);
+    const before = mine.snapshot();
+    writeSettings(ss, defaultSettingsFor(ss));
+    writeMapping(ss, {});
+    expect(mine.snapshot()).toBe(before);
+    expect(world.ss.namedRanges.map((n) => n.sheet.name)).toEqual(["設定 (Sodatsu)", "設定 (Sodatsu)"]);
+    expect(readSettings(ss)).toEqual({ settings: defaultSettingsFor(ss), errors: [] });
+  });
+
   it("round-trips the column mapping; blank rows mean automatic detection", () => {
     const { world, ss } = spreadsheet();
     expect(readMapping(ss)).toEqual({});
