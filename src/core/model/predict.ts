@@ -1,0 +1,170 @@
+/**
+ * Per-customer BG/NBD predictions for the customer sheet: fit the shop's own parameters (in days) on
+ * its customer summaries, then P(alive), expected purchases in the next 90 days and the expected day
+ * of the next purchase. A shop with too little history gets no predictions and a ja/en note saying why;
+ * no cell ever receives NaN or Infinity.
+ *
+ * Definitions (also in docs/model.md):
+ * - x = purchase days − 1, t_x = last − first purchase day, T = as-of day − first purchase day.
+ * - expectedNextPurchase = as-of + d, where d is the smallest whole number of days with E[Y(d)] ≥ 1
+ *   (by that day the model expects one purchase); null when that takes longer than 730 days.
+ *   BG/NBD is memoryless while a customer is alive, so d does not shrink as the "usual" gap nears.
+ * - pAlive is null for customers with a single purchase day: BG/NBD lets customers drop out only right
+ *   after a purchase, so for them it always says 100 %, which would mislead. Their expected purchases
+ *   are still given (they do fall as the silence grows).
+ */
+import type { CustomerSummary, DayNumber } from "../types";
+import { type BgNbdParams, expectedPurchases, pAlive, type RfmTriple } from "./bgnbd";
+import { type FitResult, fitBgNbd } from "./fit";
+
+export interface BgNbdPrediction {
+  pAlive: number | null;
+  expectedPurchases90d: number | null;
+  expectedNextPurchase: DayNumber | null;
+}
+
+export interface PredictOptions {
+  /** Below this many customers the model is not fitted (default 50). */
+  minCustomers: number;
+  /** Longest wait reported as an expected next purchase (default 730 days). */
+  nextPurchaseMaxDays: number;
+}
+
+export const DEFAULT_PREDICT_OPTIONS: PredictOptions = { minCustomers: 50, nextPurchaseMaxDays: 730 };
+export const PREDICTION_HORIZON_DAYS = 90;
+
+export interface PredictResult {
+  predictions: Map<string, BgNbdPrediction>;
+  /** Why there are no predictions (too little history); null when the model ran. */
+  note: { ja: string; en: string } | null;
+  /** Fitted parameters in days; null when the model did not run. */
+  params: BgNbdParams | null;
+  /** Fit diagnostics for the report (log-likelihood, iterations), null when not fitted. */
+  fit: { logLikelihood: number; iterations: number; customers: number } | null;
+}
+
+type NoteKey = "few_customers" | "no_repeat" | "not_converged";
+
+const NOTES: Record<NoteKey, (n: number, min: number) => { ja: string; en: string }> = {
+  few_customers: (n, min) => ({
+    ja: `お客様が${n}人と少ないため(${min}人以上で利用)、継続確率などの予測は出さず、ルールだけで判定しています。`,
+    en: `Only ${n} customers (the model needs at least ${min}): no predictions such as P(alive); the rules alone classify customers.`,
+  }),
+  no_repeat: () => ({
+    ja: "2回目のご購入がまだどなたにもないため、継続確率などの予測は出せません。ルールだけで判定しています。",
+    en: "No customer has bought a second time yet, so the model cannot be fitted; the rules alone classify customers.",
+  }),
+  not_converged: () => ({
+    ja: "購入履歴から予測モデルを安定して推定できなかったため、継続確率などの予測は出さず、ルールだけで判定しています。",
+    en: "The prediction model could not be fitted reliably to this purchase history; the rules alone classify customers.",
+  }),
+};
+
+/** x, t_x, T in days for one customer as of a day; null when the customer starts after the as-of day. */
+export function tripleOf(s: CustomerSummary, asOf: DayNumber): RfmTriple | null {
+  const T = asOf - s.firstPurchase;
+  const tx = s.lastPurchase - s.firstPurchase;
+  const x = s.purchases - 1;
+  if (!(T >= tx) || !(tx >= 0) || !(x >= 0)) return null;
+  return { x, tx, T };
+}
+
+export function predictCustomers(
+  summaries: readonly CustomerSummary[],
+  asOf: DayNumber,
+  options: Partial<PredictOptions> = {},
+): PredictResult {
+  const o = { ...DEFAULT_PREDICT_OPTIONS, ...options };
+  const keys: string[] = [];
+  const triples: RfmTriple[] = [];
+  for (const s of summaries) {
+    const t = tripleOf(s, asOf);
+    if (!t) continue;
+    keys.push(s.customerKey);
+    triples.push(t);
+  }
+  const empty = (key: NoteKey): PredictResult => ({
+    predictions: new Map(),
+    note: NOTES[key](triples.length, o.minCustomers),
+    params: null,
+    fit: null,
+  });
+  if (triples.length < o.minCustomers) return empty("few_customers");
+  if (!triples.some((t) => t.x > 0)) return empty("no_repeat");
+  const fit: FitResult = fitBgNbd(triples);
+  if (!fit.ok) return empty(fit.reason === "no_repeat" ? "no_repeat" : "not_converged");
+
+  const values = predictCustomersFromTriples(triples, fit.params, o.nextPurchaseMaxDays);
+  const predictions = new Map<string, BgNbdPrediction>();
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i];
+    predictions.set(keys[i], {
+      pAlive: v.pAlive,
+      expectedPurchases90d: v.expectedPurchases90d,
+      expectedNextPurchase: v.nextPurchaseInDays === null ? null : asOf + v.nextPurchaseInDays,
+    });
+  }
+  return {
+    predictions,
+    note: null,
+    params: fit.params,
+    fit: { logLikelihood: fit.logLikelihood, iterations: fit.iterations, customers: fit.customers },
+  };
+}
+
+export interface TriplePrediction {
+  pAlive: number | null;
+  expectedPurchases90d: number | null;
+  /** Days from the as-of day to the expected next purchase, or null. */
+  nextPurchaseInDays: number | null;
+}
+
+/**
+ * Predictions for triples in days under given parameters. Identical triples are computed once (most
+ * customers of a shop share a handful of (x, t_x, T) values), which keeps 200,000 customers fast.
+ */
+export function predictCustomersFromTriples(
+  triples: readonly RfmTriple[],
+  params: BgNbdParams,
+  nextPurchaseMaxDays = DEFAULT_PREDICT_OPTIONS.nextPurchaseMaxDays,
+): TriplePrediction[] {
+  const cache = new Map<string, TriplePrediction>();
+  return triples.map((t) => {
+    const key = `${t.x},${t.tx},${t.T}`;
+    let v = cache.get(key);
+    if (!v) {
+      v = predictOne(t, params, nextPurchaseMaxDays);
+      cache.set(key, v);
+    }
+    return v;
+  });
+}
+
+const finiteOrNull = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+function predictOne(t: RfmTriple, p: BgNbdParams, maxDays: number): TriplePrediction {
+  const alive = t.x === 0 ? null : finiteOrNull(pAlive(t.x, t.tx, t.T, p));
+  const e90 = finiteOrNull(expectedPurchases(PREDICTION_HORIZON_DAYS, t.x, t.tx, t.T, p));
+  return {
+    pAlive: alive === null ? null : Math.min(1, Math.max(0, alive)),
+    expectedPurchases90d: e90,
+    nextPurchaseInDays: daysUntilOneExpectedPurchase(t, p, maxDays),
+  };
+}
+
+/** Smallest whole d in [1, maxDays] with E[Y(d)] ≥ 1 (E[Y] grows with d, so bisection), else null. */
+export function daysUntilOneExpectedPurchase(t: RfmTriple, p: BgNbdParams, maxDays: number): number | null {
+  const at = (d: number) => expectedPurchases(d, t.x, t.tx, t.T, p);
+  const far = at(maxDays);
+  if (!Number.isFinite(far) || far < 1) return null;
+  let lo = 0; // E[Y(lo)] < 1
+  let hi = maxDays; // E[Y(hi)] ≥ 1
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    const v = at(mid);
+    if (!Number.isFinite(v)) return null;
+    if (v >= 1) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
