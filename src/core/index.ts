@@ -10,6 +10,15 @@ export * from "./followUp";
 // Rules half (issue 3): states, segments, next steps, scores, fans, NPS, diagnosis, month over month.
 export * from "./labels";
 export * from "./mapping";
+// Model (issue 6): BG/NBD fit, P(alive) and expected purchases; pass predictCustomers to analyze as model.predict.
+export * from "./model/bgnbd";
+// Model (issue 6): BG/NBD predictions, RFM scores, plain-language risk notes.
+export * from "./model/bgnbd";
+export * from "./model/explain";
+export * from "./model/fit";
+export * from "./model/fit";
+export * from "./model/predict";
+export * from "./model/predict";
 export * from "./nextAction";
 export * from "./nps";
 export * from "./parseAmount";
@@ -22,13 +31,3 @@ export * from "./summary";
 export * from "./transitions";
 export type * from "./types";
 export * from "./vipScore";
-
-// Model (issue 6): BG/NBD fit, P(alive) and expected purchases; pass predictCustomers to analyze as model.predict.
-export * from "./model/bgnbd";
-export * from "./model/fit";
-export * from "./model/predict";
-
-// Model (issue 6): BG/NBD predictions, RFM scores, plain-language risk notes.
-export * from "./model/bgnbd";
-export * from "./model/fit";
-export * from "./model/predict";
