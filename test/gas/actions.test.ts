@@ -113,6 +113,23 @@ describe("顧客分析を実行 (runAnalysis)", () => {
     ).toEqual([]);
   });
 
+  it("writes purchase days as real dates of the right calendar day in the spreadsheet's zone", () => {
+    const h = preparedShop();
+    h.gas.call("menuRunAnalysis");
+    const sheet = h.world.ss.sheetNamed("顧客");
+    if (!sheet) throw new Error("no 顧客");
+    const values = h.world.ss.exposed().getSheetByName("顧客")?.getDataRange().getValues() ?? [];
+    const col = values[0].indexOf("最終購入日");
+    const days = values.slice(1).map((r) => r[col]);
+    expect(days.every((d) => d instanceof Date)).toBe(true);
+    const ymd = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(d);
+    const latest = days
+      .map((d) => ymd(d as Date))
+      .sort()
+      .at(-1);
+    expect(latest).toBe("2026-10-31"); // the fixture's newest order, 10:00 in Tokyo on the as-of day
+  });
+
   it("keeps names that look like formulas as text", () => {
     const h = preparedShop();
     h.gas.call("menuRunAnalysis");

@@ -39,11 +39,23 @@ export function toCell(input: unknown, plainText: boolean, env: Env): Cell {
   return { value: input };
 }
 
-/** What getValues returns for a cell (formulas: their last computed value; the fake computes none, so ""). */
-export function fromCell(cell: Cell | undefined, env: Env): unknown {
+/** A number format that shows a date (yyyy-mm-dd, d/m/y…), as opposed to #,##0 or 0.0%. */
+const isDateFormat = (format: string) => /[yd]/i.test(format) && !/[#0]/.test(format.replace(/[yd]+/gi, ""));
+
+/**
+ * What getValues returns for a cell (formulas: their last computed value; the fake computes none, so ""). A number
+ * under a date format comes back as a Date (midnight of that serial day in the spreadsheet's zone), as in Sheets.
+ */
+export function fromCell(cell: Cell | undefined, env: Env, format = ""): unknown {
   if (!cell) return "";
   const v = cell.value;
   if (typeof v === "object") return new env.RealmDate(v.date);
+  if (typeof v === "number" && isDateFormat(format)) {
+    const utc = new Date(Date.UTC(1899, 11, 30) + Math.floor(v) * 86_400_000);
+    return new env.RealmDate(
+      zonedMidnight(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate(), env.timeZone()),
+    );
+  }
   return v;
 }
 

@@ -96,7 +96,7 @@ export class FakeRange {
 
   // Values and formulas
   getValues() {
-    return this.each((r, c) => fromCell(this.sheet.cellAt(r, c), this.env));
+    return this.each((r, c) => fromCell(this.sheet.cellAt(r, c), this.env, this.sheet.formatAt(r, c)));
   }
   getDisplayValues() {
     return this.each((r, c) => {
@@ -105,7 +105,7 @@ export class FakeRange {
     });
   }
   getValue() {
-    return fromCell(this.sheet.cellAt(this.row, this.col), this.env);
+    return fromCell(this.sheet.cellAt(this.row, this.col), this.env, this.sheet.formatAt(this.row, this.col));
   }
   setValues(data: unknown) {
     const rows = this.checkShape(data, "number[][]");
