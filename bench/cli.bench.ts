@@ -72,7 +72,10 @@ function wrapper(): string {
   const file = `${DATA}/peak-rss.mjs`;
   writeFileSync(
     file,
-    `process.on("exit", () => process.stderr.write("\\nPEAK_RSS_KB " + process.resourceUsage().maxRSS + "\\n"));
+    `process.on("exit", () => {
+  const u = process.resourceUsage();
+  process.stderr.write("\\nPEAK_RSS_KB " + u.maxRSS + " CPU_US " + (u.userCPUTime + u.systemCPUTime) + "\\n");
+});
 const [target, ...rest] = process.argv.slice(2);
 process.argv = [process.argv[0], target, ...rest];
 await import(target);
@@ -141,6 +144,8 @@ connection.closeSync();
 
 interface Run {
   ms: number;
+  /** User + system CPU time: steadier than wall time on a shared machine. */
+  cpuMs: number;
   peakMb: number;
   stdout: string;
 }
@@ -154,8 +159,13 @@ function runChild(args: string[]): Run {
   });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) throw new Error(`child failed (${r.status}): ${args.join(" ")}\n${r.stderr}`);
-  const peak = /PEAK_RSS_KB (\d+)/.exec(r.stderr);
-  return { ms, peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN, stdout: r.stdout };
+  const peak = /PEAK_RSS_KB (\d+) CPU_US (\d+)/.exec(r.stderr);
+  return {
+    ms,
+    cpuMs: peak ? Number(peak[2]) / 1000 : Number.NaN,
+    peakMb: peak ? Number(peak[1]) / 1024 : Number.NaN,
+    stdout: r.stdout,
+  };
 }
 
 const fmt = (x: number) => x.toFixed(0).padStart(6);
@@ -178,7 +188,9 @@ export async function run(): Promise<void> {
 
   const cli: Run[] = [];
   const db: Run[] = [];
-  console.log(`${ROWS.toLocaleString("en-US")} order rows, as of ${AS_OF}; alternating 3× (ms, peak MB)`);
+  console.log(
+    `${ROWS.toLocaleString("en-US")} order rows, as of ${AS_OF}; alternating 3× (wall ms, CPU ms, peak MB)`,
+  );
   for (let i = 0; i < 3; i++) {
     rmSync(cliOut, { recursive: true, force: true });
     const c = runChild([CLI, "analyze", input, "--as-of", AS_OF, "--format", "csv", "--out", cliOut]);
@@ -187,14 +199,20 @@ export async function run(): Promise<void> {
     const d = runChild([duck, sqlFile]);
     db.push(d);
     console.log(
-      `  run ${i + 1}: sodatsu ${fmt(c.ms)} ms ${fmt(c.peakMb)} MB | duckdb ${fmt(d.ms)} ms ${fmt(d.peakMb)} MB`,
+      `  run ${i + 1}: sodatsu ${fmt(c.ms)} ${fmt(c.cpuMs)} ${fmt(c.peakMb)} | duckdb ${fmt(d.ms)} ${fmt(d.cpuMs)} ${fmt(d.peakMb)}`,
     );
   }
   const cm = median(cli.map((r) => r.ms));
   const dm = median(db.map((r) => r.ms));
+  const cc = median(cli.map((r) => r.cpuMs));
+  const dc = median(db.map((r) => r.cpuMs));
   console.log(
-    `median: sodatsu ${cm.toFixed(0)} ms, duckdb ${dm.toFixed(0)} ms, ratio ${(cm / dm).toFixed(2)}× ` +
-      `(target ≤ 1.00×); peak memory sodatsu ${Math.max(...cli.map((r) => r.peakMb)).toFixed(0)} MB, ` +
+    `median wall: sodatsu ${cm.toFixed(0)} ms, duckdb ${dm.toFixed(0)} ms, ratio ${(cm / dm).toFixed(2)}× ` +
+      `(target ≤ 1.00×); CPU: sodatsu ${cc.toFixed(0)} ms, duckdb ${dc.toFixed(0)} ms, ratio ${(cc / dc).toFixed(2)}×`,
+  );
+  console.log(
+    `peak memory: ` +
+      `sodatsu ${Math.max(...cli.map((r) => r.peakMb)).toFixed(0)} MB, ` +
       `duckdb ${Math.max(...db.map((r) => r.peakMb)).toFixed(0)} MB`,
   );
   const customers = readFileSync(`${cliOut}/customers.csv`, "utf8").split("\r\n").length - 2;

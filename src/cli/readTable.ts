@@ -85,9 +85,10 @@ class Decoder {
     try {
       return this.utf8!.decode(bytes, { stream: true });
     } catch {
+      const byte = at + firstInvalidUtf8(bytes);
       throw new CliError(
-        `UTF-8 として読めない文字があります(${at} バイト目以降): ${where(this.path)}。文字コードを UTF-8 か Shift_JIS にそろえて保存し直してください`,
-        `Bytes that are not UTF-8 after byte ${at}: ${where(this.path)}. Save the file as UTF-8 or Shift_JIS throughout`,
+        `UTF-8 として読めない文字があります(${byte} バイト目): ${where(this.path)}。文字コードを UTF-8 か Shift_JIS にそろえて保存し直してください`,
+        `Bytes that are not UTF-8 at byte ${byte}: ${where(this.path)}. Save the file as UTF-8 or Shift_JIS throughout`,
       );
     }
   }
@@ -120,6 +121,28 @@ class Decoder {
       this.sjis = iconv.getDecoder("cp932");
     }
   }
+}
+
+/**
+ * Where a chunk stops being UTF-8, for the error message (0-based within the chunk), so the user can find the
+ * byte in an editor.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  // The tail of a character the previous chunk began.
+  while (i < 3 && i < bytes.length && (bytes[i] & 0xc0) === 0x80) i++;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const len =
+      b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) {
+      if (i + k >= bytes.length) return i; // cut at the end of the file
+      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += len;
+  }
+  return i;
 }
 
 const binary = (path: string) =>

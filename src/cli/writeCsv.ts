@@ -13,8 +13,16 @@ export function csvCell(cell: Cell): string {
   if (isDateCell(cell)) return formatDay(cell.date);
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (typeof cell === "boolean") return cell ? "true" : "false";
-  const text = neutralizeFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (cell.length === 0) return "";
+  // Character tests instead of regular expressions: a million-row report has millions of text cells.
+  const first = cell.charCodeAt(0);
+  const text =
+    first === 61 || first === 43 || first === 45 || first === 64 || first < 32
+      ? neutralizeFormula(cell)
+      : cell;
+  if (text.indexOf('"') !== -1) return `"${text.replace(/"/g, '""')}"`;
+  if (text.indexOf(",") !== -1 || text.indexOf("\n") !== -1 || text.indexOf("\r") !== -1) return `"${text}"`;
+  return text;
 }
 
 export function csvText(grid: readonly (readonly Cell[])[]): string {

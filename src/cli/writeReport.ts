@@ -4,7 +4,6 @@ import type { AnalysisResult, Lang } from "../core/index";
 import { type Audience, REPORT_SHEETS, reportGrid } from "../report/layout";
 import { CliError, oneLine } from "./errors";
 import { csvText } from "./writeCsv";
-import { writeReportXlsx } from "./writeXlsx";
 
 /**
  * Writes the report files into the output folder. The tables meant for programs (customers.csv, followup.csv)
@@ -40,6 +39,8 @@ export async function writeReport(
       }
     if (format !== "csv") {
       const file = join(dir, "report.xlsx");
+      // exceljs takes half a second to load; a CSV-only run never pays for it.
+      const { writeReportXlsx } = await import("./writeXlsx");
       await writeReportXlsx(result, lang, file);
       written.push(file);
     }

@@ -40,7 +40,8 @@ export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: 
     const ws = workbook.addWorksheet(sheet.title[lang], {
       views: sheet.table ? [{ state: "frozen", ySplit: 1 }] : [],
     });
-    const width = Math.max(0, ...grid.map((r) => r.length));
+    let width = 0; // a loop, not Math.max(...rows): a run log can have 100k rows
+    for (const r of grid) width = Math.max(width, r.length);
     ws.columns = Array.from({ length: width }, (_, i) => ({
       width: i === 0 ? 18 : 14,
       style: formats?.[i] ? { numFmt: NUMBER_FORMATS[formats[i]!] } : {},
