@@ -22,6 +22,7 @@ import { formatDay } from "./day";
 import type { OrderMappingEx } from "./orderPresets";
 import { isBlank, parseAmount } from "./parseAmount";
 import { parseDay } from "./parseDate";
+import { RowChain } from "./rowChain";
 import type {
   CleanOptions,
   CleanResult,
@@ -50,9 +51,14 @@ interface OrderAcc {
   cancelField: string | undefined;
   /** The row that carried the cancellation marker (its reason is quoted there; other rows point to it). */
   cancelRow: number;
-  firstRow: number;
-  moreRows: number[] | null;
+  /** Last link of the order's rows in the RowChain, and how many rows it has. */
+  lastRow: number;
+  rowCount: number;
+  /** Another customer's order with the same id (ids are not always unique across customers). */
+  next: OrderAcc | null;
 }
+
+const NO_CANCEL: { reason: Reason | null; field: string | undefined } = { reason: null, field: undefined };
 
 /** A row with an order id but no customer, waiting for finish() to find its order. */
 interface PendingRow {
@@ -80,7 +86,9 @@ export class OrderCleaner {
   };
   private readonly skipped: SkippedRow[] = [];
   private readonly names = new Map<string, string>();
+  /** Orders by order id; orders of other customers with the same id hang off `next`. */
   private readonly accs = new Map<string, OrderAcc>();
+  private readonly chain = new RowChain();
   private readonly pending = new Map<string, PendingRow[]>();
   private readonly maxSkipped: number;
   private readonly col: Record<
@@ -153,8 +161,7 @@ export class OrderCleaner {
 
     if (customer === null) {
       // A line of an order whose customer is on another row; resolved in finish().
-      const { reason, field } =
-        problem === null ? this.cancelReason(row, orderId) : { reason: null, field: undefined };
+      const { reason, field } = problem === null ? this.cancelReason(row, orderId) : NO_CANCEL;
       let list = this.pending.get(orderId!);
       if (!list) {
         list = [];
@@ -167,10 +174,6 @@ export class OrderCleaner {
       this.skip(rowNumber, problem.bucket, problem.field, problem.reason);
       return;
     }
-    if (m.name !== undefined && !this.names.has(customer)) {
-      const n = row[m.name];
-      if (!isBlank(n)) this.names.set(customer, String(n).trim());
-    }
     const cancel = this.cancelReason(row, orderId);
 
     if (orderId === null) {
@@ -181,12 +184,14 @@ export class OrderCleaner {
       else {
         this.counts.used++;
         this.orders.push({ customerKey: customer, orderId: "", day, amount: amount ?? 0 });
+        this.noteName(customer, row);
       }
       return;
     }
 
-    const key = `${orderId}\u0000${customer}`;
-    let acc = this.accs.get(key);
+    const head = this.accs.get(orderId);
+    let acc: OrderAcc | null = head ?? null;
+    while (acc !== null && acc.customer !== customer) acc = acc.next;
     if (!acc) {
       acc = {
         orderId,
@@ -197,13 +202,18 @@ export class OrderCleaner {
         cancel: null,
         cancelField: undefined,
         cancelRow: 0,
-        firstRow: rowNumber,
-        moreRows: null,
+        lastRow: this.chain.add(rowNumber, -1),
+        rowCount: 1,
+        next: null,
       };
-      this.accs.set(key, acc);
+      if (head) {
+        acc.next = head.next;
+        head.next = acc;
+      } else this.accs.set(orderId, acc);
+      this.noteName(customer, row);
     } else {
-      if (acc.moreRows) acc.moreRows.push(rowNumber);
-      else acc.moreRows = [rowNumber];
+      acc.lastRow = this.chain.add(rowNumber, acc.lastRow);
+      acc.rowCount++;
       if (day < acc.day) acc.day = day;
     }
     this.addAmount(acc, amount);
@@ -212,6 +222,14 @@ export class OrderCleaner {
       acc.cancelField = cancel.field;
       acc.cancelRow = rowNumber;
     }
+  }
+
+  /** The first non-blank name seen for a customer (display only; looked at once per order, not per line). */
+  private noteName(customer: string, row: readonly unknown[]): void {
+    const at = this.mapping.name;
+    if (at === undefined || this.names.has(customer)) return;
+    const n = row[at];
+    if (!isBlank(n)) this.names.set(customer, String(n).trim());
   }
 
   private addAmount(acc: OrderAcc, amount: number | null): void {
@@ -325,7 +343,7 @@ export class OrderCleaner {
         field: c.field,
       };
     }
-    return { reason: null, field: undefined };
+    return NO_CANCEL;
   }
 
   private afterReason(day: DayNumber): Reason {
@@ -341,58 +359,59 @@ export class OrderCleaner {
     this.finished = true;
     this.resolvePending();
     const dateField = this.col.date!.field;
-    for (const acc of this.accs.values()) {
-      const rows = acc.moreRows ? [acc.firstRow, ...acc.moreRows] : [acc.firstRow];
-      if (acc.day === NO_DAY) {
-        const c = this.col.date!;
-        for (const r of rows)
-          this.skip(r, "bad_date", dateField, {
-            ja: `注文日(${c.ja})が注文 ${acc.orderId} のどの行にもありません`,
-            en: `no row of order ${acc.orderId} has an order date (${c.en})`,
-          });
-      } else if (acc.cancel) {
-        for (const r of rows) {
-          if (r === acc.cancelRow) this.skip(r, "cancelled", acc.cancelField, acc.cancel);
-          else
-            this.skip(r, "cancelled", acc.cancelField, {
-              ja: `キャンセル扱い: 同じ注文 ${acc.orderId} が${acc.cancelRow}行目でキャンセルされています(${acc.cancel.ja})`,
-              en: `cancelled: order ${acc.orderId} is cancelled on row ${acc.cancelRow} (${acc.cancel.en})`,
-            });
-        }
-      } else if (acc.day > this.opts.asOf) {
-        const reason = this.afterReason(acc.day);
-        for (const r of rows) this.skip(r, "after_as_of", dateField, reason);
-      } else {
-        this.counts.used += rows.length;
-        const amount = this.mapping.amountKind === "order_total" ? (acc.total ?? 0) : acc.sum;
-        this.orders.push({ customerKey: acc.customer, orderId: acc.orderId, day: acc.day, amount });
-      }
+    for (const head of this.accs.values()) {
+      for (let acc: OrderAcc | null = head; acc !== null; acc = acc.next) this.settle(acc, dateField);
     }
     this.accs.clear();
     this.skipped.sort((a, b) => a.row - b.row);
     return { orders: this.orders, counts: this.counts, skipped: this.skipped, names: this.names };
   }
 
+  /** Puts a finished order's rows in their bucket. */
+  private settle(acc: OrderAcc, dateField: string): void {
+    if (acc.day !== NO_DAY && !acc.cancel && acc.day <= this.opts.asOf) {
+      this.counts.used += acc.rowCount;
+      const amount = this.mapping.amountKind === "order_total" ? (acc.total ?? 0) : acc.sum;
+      this.orders.push({ customerKey: acc.customer, orderId: acc.orderId, day: acc.day, amount });
+      return;
+    }
+    const rows = this.chain.list(acc.lastRow);
+    if (acc.day === NO_DAY) {
+      const c = this.col.date!;
+      for (const r of rows)
+        this.skip(r, "bad_date", dateField, {
+          ja: `注文日(${c.ja})が注文 ${acc.orderId} のどの行にもありません`,
+          en: `no row of order ${acc.orderId} has an order date (${c.en})`,
+        });
+    } else if (acc.cancel) {
+      for (const r of rows) {
+        if (r === acc.cancelRow) this.skip(r, "cancelled", acc.cancelField, acc.cancel);
+        else
+          this.skip(r, "cancelled", acc.cancelField, {
+            ja: `キャンセル扱い: 同じ注文 ${acc.orderId} が${acc.cancelRow}行目でキャンセルされています(${acc.cancel.ja})`,
+            en: `cancelled: order ${acc.orderId} is cancelled on row ${acc.cancelRow} (${acc.cancel.en})`,
+          });
+      }
+    } else {
+      const reason = this.afterReason(acc.day);
+      for (const r of rows) this.skip(r, "after_as_of", dateField, reason);
+    }
+  }
+
   /** Lines without a customer join the one order with their id; otherwise they are missing a customer. */
   private resolvePending(): void {
     if (this.pending.size === 0) return;
-    const byId = new Map<string, OrderAcc[]>();
-    for (const acc of this.accs.values()) {
-      if (!this.pending.has(acc.orderId)) continue;
-      const list = byId.get(acc.orderId);
-      if (list) list.push(acc);
-      else byId.set(acc.orderId, [acc]);
-    }
     const c = this.col.customer!;
     for (const [orderId, rows] of this.pending) {
-      const owners = byId.get(orderId);
+      const head = this.accs.get(orderId);
+      const several = head?.next != null;
       for (const p of rows) {
-        if (owners?.length !== 1) {
+        if (!head || several) {
           this.skip(
             p.row,
             "missing_customer",
             c.field,
-            owners
+            several
               ? {
                   ja: `顧客(${c.ja})が空欄で、注文 ${orderId} には複数の顧客がいるため決められません`,
                   en: `customer (${c.en}) is blank and order ${orderId} has several customers`,
@@ -405,9 +424,9 @@ export class OrderCleaner {
           this.skip(p.row, p.problem.bucket, p.problem.field, p.problem.reason);
           continue;
         }
-        const acc = owners[0];
-        if (acc.moreRows) acc.moreRows.push(p.row);
-        else acc.moreRows = [p.row];
+        const acc = head;
+        acc.lastRow = this.chain.add(p.row, acc.lastRow);
+        acc.rowCount++;
         if (p.day < acc.day) acc.day = p.day;
         this.addAmount(acc, p.amount);
         if (p.cancel && !acc.cancel) {

@@ -110,7 +110,52 @@ class Scanner {
   }
 }
 
+/** Digit value at i, or −1. */
+function dig(s: string, i: number): number {
+  const c = s.charCodeAt(i) - C0;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+function two(s: string, i: number): number {
+  const a = dig(s, i);
+  const b = dig(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+/**
+ * The forms a million-row export nearly always uses — "2026-05-29", "2026/05/29", and the same followed by
+ * " HH:MM" or " HH:MM:SS" / "THH:MM:SS" without an offset — read by position; undefined = not this form.
+ */
+function fastDay(s: string): DayNumber | null | undefined {
+  const n = s.length;
+  if (n !== 10 && n !== 16 && n !== 19) return undefined;
+  const sep = s.charCodeAt(4);
+  if ((sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return undefined;
+  const hi = two(s, 0);
+  const lo = two(s, 2);
+  const m = two(s, 5);
+  const d = two(s, 8);
+  if (hi < 0 || lo < 0 || m < 0 || d < 0) return undefined;
+  if (n > 10) {
+    const t = s.charCodeAt(10);
+    if ((t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return undefined;
+    const hh = two(s, 11);
+    const mm = two(s, 14);
+    if (hh < 0 || mm < 0) return undefined;
+    if (n === 19) {
+      if (s.charCodeAt(16) !== 58) return undefined;
+      const ss = two(s, 17);
+      if (ss < 0 || ss > 60) return undefined;
+    }
+    if (hh > 23 || mm > 59) return undefined; // 24:00 and bad times: the full scanner decides
+  }
+  const y = hi * 100 + lo;
+  return isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
+}
+
 function parseDayText(raw: string, opts: ParseDayOptions): DayNumber | null {
+  const fast = fastDay(raw);
+  if (fast !== undefined) return fast;
   const s = toHalfWidth(raw.trim());
   if (s.length < 6) return null;
   const sc = new Scanner(s);

@@ -1,0 +1,32 @@
+/**
+ * Row numbers per order without an array per order: one growable pair of typed arrays holds every row number
+ * and a link to the previous row of the same order. The cleaner needs them only to report the rows of an order
+ * that ends up skipped (cancelled, after the as-of date), so a million rows cost 8 MB and no garbage.
+ */
+export class RowChain {
+  private rows = new Int32Array(1024);
+  private prev = new Int32Array(1024);
+  private n = 0;
+
+  /** Appends a row after `last` (−1 = first row of its order) and returns the new link. */
+  add(row: number, last: number): number {
+    if (this.n === this.rows.length) {
+      const rows = new Int32Array(this.n * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+      const prev = new Int32Array(this.n * 2);
+      prev.set(this.prev);
+      this.prev = prev;
+    }
+    this.rows[this.n] = row;
+    this.prev[this.n] = last;
+    return this.n++;
+  }
+
+  /** The rows ending at `last`, oldest first. */
+  list(last: number): number[] {
+    const out: number[] = [];
+    for (let at = last; at >= 0; at = this.prev[at]) out.push(this.rows[at]);
+    return out.reverse();
+  }
+}
