@@ -121,6 +121,9 @@ export async function run(): Promise<void> {
     `core pipeline    ${(t1 - t0 + (t3 - t2)).toFixed(0)} ms  (clean + analyzeCleaned; ${Math.round(N / ((t1 - t0 + t3 - t2) / 1000)).toLocaleString()} rows/s)`,
   );
   console.log(
+    `process CPU time ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms for row generation + the whole run above (wall ${(t3 - t0).toFixed(0)} ms)`,
+  );
+  console.log(
     `peak heap above the generated rows: ${mb(peak - base)} (sampled${gc ? "" : "; run node --expose-gc for a clean baseline"})`,
   );
 }
