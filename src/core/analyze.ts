@@ -11,7 +11,7 @@ import type {
 } from "./mapping";
 import { nextActionOf } from "./nextAction";
 import { computeNps } from "./nps";
-import { isEngaged, medianOrderValue, segmentOf } from "./segment";
+import { isEngaged, medianOrderValue, type SegmentContext, segmentOf } from "./segment";
 import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
 import { classifyState, type StateContext, type StateInput, stageOf, topMonetaryCut } from "./state";
@@ -39,7 +39,7 @@ import type {
   SkippedRow,
   VisitRecord,
 } from "./types";
-import { monetaryShareOf, vipScore } from "./vipScore";
+import { monetaryShareOf, type VipScoreContext, vipScore } from "./vipScore";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The model hook: where per-customer predictions (BG/NBD, issue 6) are merged into the rows. The rules never need
@@ -254,8 +254,16 @@ export function analyzeCleaned(
     ),
     engagementLoaded,
   };
-  const monetaryShare = monetaryShareOf(monetaries);
-  const medianValue = medianOrderValue(cleaned.orders, asOf);
+  const scoreCtx: VipScoreContext = {
+    settings,
+    engagementLoaded,
+    monetaryShare: monetaryShareOf(monetaries),
+  };
+  const segmentCtx: SegmentContext = {
+    settings,
+    asOf,
+    medianOrderValue: medianOrderValue(histories.days, histories.amounts, asOf),
+  };
 
   const yearFrom = addMonths(asOf, -12) + 1;
   const lastYear = { from: yearFrom, ...salesBetween(histories, yearFrom, asOf) };
@@ -294,7 +302,7 @@ export function analyzeCleaned(
         monetary: c.monetary,
         relationshipPoints: points,
       },
-      { settings, engagementLoaded, monetaryShare },
+      scoreCtx,
     );
 
     // §8: a visit log when there is one, otherwise purchase days stand in for visits.
@@ -330,7 +338,7 @@ export function analyzeCleaned(
           monetary: c.monetary,
           recencyDays: c.recencyDays,
         },
-        { settings, asOf, medianOrderValue: medianValue },
+        segmentCtx,
       ),
       vip: state === "vip",
       vipScore: score.score,

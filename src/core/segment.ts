@@ -44,22 +44,24 @@ export function segmentOf(input: SegmentInput, ctx: SegmentContext): Segment | n
 
 /**
  * The shop's median order value: the median (mean of the two middle values when even) of the net amounts of
- * counted purchase orders (amount > 0) on or before the as-of date. Null when there are none. Linear time.
+ * counted purchase orders (amount > 0) on or before the as-of date, given as parallel arrays of order days and
+ * amounts (CustomerHistories has them as typed arrays). Null when there are none. Linear time.
  */
 export function medianOrderValue(
-  orders: ReadonlyArray<{ day: DayNumber; amount: number }>,
+  days: ArrayLike<DayNumber>,
+  amounts: ArrayLike<number>,
   asOf: DayNumber,
 ): number | null {
   let n = 0;
-  for (const o of orders) if (o.amount > 0 && o.day <= asOf) n++;
+  for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && days[i] <= asOf) n++;
   if (n === 0) return null;
-  const amounts = new Float64Array(n);
+  const values = new Float64Array(n);
   let w = 0;
-  for (const o of orders) if (o.amount > 0 && o.day <= asOf) amounts[w++] = o.amount;
+  for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && days[i] <= asOf) values[w++] = amounts[i];
   // In descending order the median sits at ranks ceil(n/2) and floor(n/2)+1 (equal when n is odd).
-  const upper = kthLargest(amounts, Math.floor(n / 2) + 1);
+  const upper = kthLargest(values, Math.floor(n / 2) + 1);
   if (n % 2 === 1) return upper;
-  const lower = kthLargest(amounts, n / 2);
+  const lower = kthLargest(values, n / 2);
   return (upper + lower) / 2;
 }
 

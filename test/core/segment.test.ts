@@ -53,31 +53,66 @@ describe("segments of seed 000 (§5b)", () => {
 });
 
 describe("medianOrderValue", () => {
-  const o = (amount: number, day = 0) => ({ day, amount });
+  const mov = (orders: [number, number][], asOf: number) =>
+    medianOrderValue(
+      orders.map(([, day]) => day),
+      orders.map(([amount]) => amount),
+      asOf,
+    );
   it("takes purchase orders up to the as-of date, middle value or mean of the two middles", () => {
-    expect(medianOrderValue([o(5), o(1), o(3)], 10)).toBe(3);
-    expect(medianOrderValue([o(5), o(1), o(3), o(10)], 10)).toBe(4);
-    expect(medianOrderValue([o(5), o(-100), o(0), o(3), o(1000, 11)], 10)).toBe(4);
-    expect(medianOrderValue([], 10)).toBeNull();
-    expect(medianOrderValue([o(0), o(-3)], 10)).toBeNull();
+    expect(
+      mov(
+        [
+          [5, 0],
+          [1, 0],
+          [3, 0],
+        ],
+        10,
+      ),
+    ).toBe(3);
+    expect(
+      mov(
+        [
+          [5, 0],
+          [1, 0],
+          [3, 0],
+          [10, 0],
+        ],
+        10,
+      ),
+    ).toBe(4);
+    expect(
+      mov(
+        [
+          [5, 0],
+          [-100, 0],
+          [0, 0],
+          [3, 0],
+          [1000, 11],
+        ],
+        10,
+      ),
+    ).toBe(4);
+    expect(mov([], 10)).toBeNull();
+    expect(
+      mov(
+        [
+          [0, 0],
+          [-3, 0],
+        ],
+        10,
+      ),
+    ).toBeNull();
   });
   it("agrees with sorting on many values", () => {
     const xs = Array.from({ length: 1001 }, (_, i) => ((i * 7919) % 1009) + 1);
     const sorted = [...xs].sort((a, b) => a - b);
-    expect(
-      medianOrderValue(
-        xs.map((x) => o(x)),
-        0,
-      ),
-    ).toBe(sorted[500]);
+    expect(medianOrderValue(new Int32Array(xs.length), Float64Array.from(xs), 0)).toBe(sorted[500]);
     const ys = xs.slice(1);
     const sy = [...ys].sort((a, b) => a - b);
-    expect(
-      medianOrderValue(
-        ys.map((x) => o(x)),
-        0,
-      ),
-    ).toBe((sy[499] + sy[500]) / 2);
+    expect(medianOrderValue(new Int32Array(ys.length), Float64Array.from(ys), 0)).toBe(
+      (sy[499] + sy[500]) / 2,
+    );
   });
 });
 
