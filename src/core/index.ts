@@ -19,6 +19,7 @@ export * from "./model/fit";
 export * from "./model/fit";
 export * from "./model/predict";
 export * from "./model/predict";
+export * from "./model/rfm";
 export * from "./nextAction";
 export * from "./nps";
 export * from "./parseAmount";
