@@ -59,8 +59,10 @@ describe("RFM on the rfm package's rfm_data_orders (analysis date 2006-12-31)", 
   it("uses the package's cut points (its documented custom-threshold example repeats them rounded)", () => {
     // rfm_table_order docs: recency_bins = c(115, 181, 297, 482), frequency_bins = c(4, 5, 6, 8),
     // monetary_bins = c(256, 382, 506, 666)
-    const near = (got: number[], want: number[]) =>
-      got.forEach((g, i) => expect(Math.abs(g - want[i])).toBeLessThan(0.5));
+    const near = (got: number[], want: number[]) => {
+      expect(got).toHaveLength(want.length);
+      for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i])).toBeLessThan(0.5);
+    };
     near(result.thresholds.recency.lower.slice(1), [115, 181, 297, 482]);
     near(result.thresholds.frequency.lower.slice(1), [4, 5, 6, 8]);
     near(result.thresholds.monetary.lower.slice(1), [256, 382, 506, 666]);
