@@ -1,7 +1,7 @@
 /**
  * A streaming RFC 4180 tokenizer over decoded text chunks. Hand-written rather than csv-parse because the
  * command line must keep pace with DuckDB on a million rows (issue 5): most export lines hold no quote at all,
- * so such a line is cut with indexOf + split (native, fast); only a line that holds a quote goes through the
+ * so such a line is cut field by field with indexOf (native, fast); only a line that holds a quote goes through the
  * character-level state machine, which knows escaped quotes ("") and newlines inside quoted fields.
  *
  * Records end at LF or CRLF (a file that uses bare CR throughout is recognised from its first chunk).
@@ -20,6 +20,8 @@ export class CsvTokenizer {
   private records = 0;
   private newline: "\n" | "\r" | null = null;
   private readonly delim: number;
+  /** Position of the next delimiter in the text being scanned (see plainFields). */
+  private delimAt = -1;
 
   constructor(
     private readonly delimiter: string,
@@ -59,6 +61,7 @@ export class CsvTokenizer {
     const nlChar = this.newline ?? "\n";
     const n = text.length;
     let pos = 0;
+    this.delimAt = -1;
     // Cached position of the next quote, so a file without quotes is not rescanned for each line.
     let nextQuote = text.indexOf('"');
     if (nextQuote === -1) nextQuote = n;
@@ -76,7 +79,7 @@ export class CsvTokenizer {
         let end = nl;
         if (nlChar === "\n" && end > pos && text.charCodeAt(end - 1) === CR) end--;
         this.records++;
-        if (end > pos) this.onRow(text.slice(pos, end).split(this.delimiter), this.records);
+        if (end > pos) this.onRow(this.plainFields(text, pos, end), this.records);
         pos = nl + 1;
         continue;
       }
@@ -85,6 +88,28 @@ export class CsvTokenizer {
       pos = next;
     }
     return pos;
+  }
+
+  /** Fields of a quote-free line: indexOf per field (measured faster than slicing the line and splitting it). */
+  private plainFields(text: string, start: number, end: number): string[] {
+    const fields: string[] = [];
+    const delimiter = this.delimiter;
+    let from = start;
+    // The next delimiter is cached across lines, so a file with one column is not rescanned to its end per line.
+    let d = this.delimAt;
+    for (;;) {
+      if (d < from) {
+        d = text.indexOf(delimiter, from);
+        if (d === -1) d = text.length;
+      }
+      if (d >= end) {
+        fields.push(text.slice(from, end));
+        this.delimAt = d;
+        return fields;
+      }
+      fields.push(text.slice(from, d));
+      from = d + 1;
+    }
   }
 
   /**

@@ -8,9 +8,20 @@ import { type Cell, isDateCell, neutralizeFormula } from "../report/cell";
  */
 export const BOM = "\ufeff";
 
+/** A report has few distinct days and many date cells: format each day once. */
+const DAY_TEXT = new Map<number, string>();
+function dayText(day: number): string {
+  let text = DAY_TEXT.get(day);
+  if (text === undefined) {
+    text = formatDay(day);
+    DAY_TEXT.set(day, text);
+  }
+  return text;
+}
+
 export function csvCell(cell: Cell): string {
   if (cell === null) return "";
-  if (isDateCell(cell)) return formatDay(cell.date);
+  if (isDateCell(cell)) return dayText(cell.date);
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (typeof cell === "boolean") return cell ? "true" : "false";
   if (cell.length === 0) return "";
@@ -26,7 +37,12 @@ export function csvCell(cell: Cell): string {
 }
 
 export function csvText(grid: readonly (readonly Cell[])[]): string {
-  let out = BOM;
-  for (const row of grid) out += `${row.map(csvCell).join(",")}\r\n`;
-  return out;
+  const lines: string[] = [];
+  const cells: string[] = [];
+  for (const row of grid) {
+    cells.length = row.length;
+    for (let i = 0; i < row.length; i++) cells[i] = csvCell(row[i]);
+    lines.push(cells.join(","));
+  }
+  return `${BOM}${lines.join("\r\n")}\r\n`;
 }

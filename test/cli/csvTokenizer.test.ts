@@ -170,3 +170,13 @@ describe("sniffDelimiter", () => {
     expect(sniffDelimiter("受注番号,注文日時,合計金額")).toBe(",");
   });
 });
+
+describe("CsvTokenizer on one-column files", () => {
+  it("reads a file without any delimiter line by line", () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => String(i % 11));
+    expect(tokenize(`score\n${lines.join("\n")}\n`, ",", [4096, 4096]).rows).toEqual([
+      ["score"],
+      ...lines.map((l) => [l]),
+    ]);
+  });
+});
