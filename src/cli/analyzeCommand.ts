@@ -3,8 +3,10 @@ import {
   type AnalysisResult,
   analyzeCleaned,
   bucketLabel,
+  explainRisk,
   formatDay,
   type Lang,
+  predictCustomers,
   type RowBucket,
   stateLabel,
 } from "../core/index";
@@ -30,7 +32,8 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<Analysi
   const extras = await loadExtras(o, settings, asOf);
 
   const cleaned = await cleanOrderFile(o.orders, o.preset, settings, asOf, io.err);
-  const result = analyzeCleaned(cleaned, extras, settings, asOf);
+  // The same model hooks as the add-on (BG/NBD predictions and the plain-language risk note), so both agree.
+  const result = analyzeCleaned(cleaned, extras, settings, asOf, { predict: predictCustomers, explainRisk });
   const written = await writeReport(result, lang, o.format, o.out);
   for (const line of headline(result, lang, resolve(o.out), written)) io.out(line);
   return result;
