@@ -264,6 +264,6 @@ export interface AnalysisResult {
   engagementLoaded: boolean;
   membershipLoaded: boolean;
   visitsLoaded: boolean;
-  /** Net sales and buyers in the 365 days ending on the as-of date (diagnosis Q1: annual LTV per customer). */
+  /** Net sales and buyers in the year ending on the as-of date, from `from` (diagnosis Q1: annual LTV per customer). */
   lastYear?: { from: DayNumber; revenue: number; buyers: number };
 }
