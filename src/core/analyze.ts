@@ -402,6 +402,7 @@ export function analyzeCleaned(
     membershipLoaded,
     visitsLoaded,
     lastYear,
+    tableSkipped: extras.skipped ?? {},
   };
   return result;
 }

@@ -266,4 +266,6 @@ export interface AnalysisResult {
   visitsLoaded: boolean;
   /** Net sales and buyers in the year ending on the as-of date, from `from` (diagnosis Q1: annual LTV per customer). */
   lastYear?: { from: DayNumber; revenue: number; buyers: number };
+  /** Rows of the optional tables that could not be read, per table, for the run log (orders are in `skipped`). */
+  tableSkipped?: Partial<Record<"members" | "engagement" | "visits" | "survey", SkippedRow[]>>;
 }

@@ -305,6 +305,10 @@ describe("analyze from raw rows with every optional table", () => {
     expect(byKey(r, "x")).toMatchObject({ state: "cancelled", segment: "just_left" });
     expect(r.nps).toMatchObject({ promoters: 2, detractors: 1, invalid: 1 });
     expect(r.rowCounts.used).toBe(6);
+    // The engagement row without a customer is reported for the run log, under its table.
+    expect(r.tableSkipped?.engagement).toHaveLength(1);
+    expect(r.tableSkipped?.engagement?.[0].row).toBe(6);
+    expect(r.tableSkipped?.members).toEqual([]);
   });
 });
 
