@@ -12,9 +12,7 @@ import {
 } from "./actionsHarness";
 import { ensureBundle } from "./loadBundle";
 
-beforeAll(() => {
-  if (!process.env.SODATSU_DEV_BUNDLE) ensureBundle();
-});
+beforeAll(ensureBundle);
 
 const OUTPUTS = REPORT_SHEETS.map((s) => s.title.ja);
 

@@ -2,9 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Harness, newHarness, orderRows, setSetting } from "./actionsHarness";
 import { ensureBundle } from "./loadBundle";
 
-beforeAll(() => {
-  if (!process.env.SODATSU_DEV_BUNDLE) ensureBundle();
-});
+beforeAll(ensureBundle);
 
 function shopWith(rows: unknown[][]): Harness {
   const h = newHarness();

@@ -6,9 +6,7 @@ import type { FakeSheet } from "./fakes/sheet";
 import { evaluate } from "./formulaEvaluator";
 import { ensureBundle } from "./loadBundle";
 
-beforeAll(() => {
-  if (!process.env.SODATSU_DEV_BUNDLE) ensureBundle();
-});
+beforeAll(ensureBundle);
 
 const FIRST_Q = 4;
 

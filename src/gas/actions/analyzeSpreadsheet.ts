@@ -2,8 +2,10 @@ import {
   type AnalysisResult,
   analyze,
   type DayNumber,
+  explainRisk,
   formatDay,
   parseIsoDay,
+  predictCustomers,
   type Settings,
   todayIn,
 } from "../../core/index";
@@ -64,7 +66,9 @@ export function analyzeSpreadsheet(dir: SheetDirectory, settings: Settings): Spr
     });
   if (!orders) return { settings, result: null, orderRows: 0 };
   const asOf = asOfDay(settings);
-  const result = analyze({ ...inputs.tables, orders, settings, asOf });
+  // The BG/NBD columns and the at-risk notes, as the command line fills them (issue 6).
+  const model = { predict: predictCustomers, explainRisk };
+  const result = analyze({ ...inputs.tables, orders, settings, asOf, model });
   return { settings, result, orderRows: inputs.orderRows };
 }
 
