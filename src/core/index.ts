@@ -14,6 +14,7 @@ export * from "./mapping";
 export * from "./model/bgnbd";
 // Model (issue 6): BG/NBD predictions, RFM scores, plain-language risk notes.
 export * from "./model/bgnbd";
+export * from "./model/cellFunctions";
 export * from "./model/explain";
 export * from "./model/fit";
 export * from "./model/fit";

@@ -69,11 +69,25 @@ export function tripleOf(s: CustomerSummary, asOf: DayNumber): RfmTriple | null 
   return { x, tx, T };
 }
 
-export function predictCustomers(
+export interface ShopModel {
+  /** Fitted parameters in days; null when the shop has too little history. */
+  params: BgNbdParams | null;
+  note: { ja: string; en: string } | null;
+  fit: PredictResult["fit"];
+  /** The customers the model saw, with their (x, t_x, T) in days. */
+  keys: string[];
+  triples: RfmTriple[];
+}
+
+/**
+ * Fits the shop's BG/NBD parameters (in days) without predicting anyone: what custom functions such as
+ * =P_ALIVE() need before evaluating single rows. Same checks and notes as predictCustomers.
+ */
+export function fitShopModel(
   summaries: readonly CustomerSummary[],
   asOf: DayNumber,
   options: Partial<PredictOptions> = {},
-): PredictResult {
+): ShopModel {
   const o = { ...DEFAULT_PREDICT_OPTIONS, ...options };
   const keys: string[] = [];
   const triples: RfmTriple[] = [];
@@ -83,33 +97,45 @@ export function predictCustomers(
     keys.push(s.customerKey);
     triples.push(t);
   }
-  const empty = (key: NoteKey): PredictResult => ({
-    predictions: new Map(),
-    note: NOTES[key](triples.length, o.minCustomers),
+  const none = (key: NoteKey): ShopModel => ({
     params: null,
+    note: NOTES[key](triples.length, o.minCustomers),
     fit: null,
+    keys,
+    triples,
   });
-  if (triples.length < o.minCustomers) return empty("few_customers");
-  if (!triples.some((t) => t.x > 0)) return empty("no_repeat");
+  if (triples.length < o.minCustomers) return none("few_customers");
+  if (!triples.some((t) => t.x > 0)) return none("no_repeat");
   const fit: FitResult = fitBgNbd(triples);
-  if (!fit.ok) return empty(fit.reason === "no_repeat" ? "no_repeat" : "not_converged");
+  if (!fit.ok) return none(fit.reason === "no_repeat" ? "no_repeat" : "not_converged");
+  return {
+    params: fit.params,
+    note: null,
+    fit: { logLikelihood: fit.logLikelihood, iterations: fit.iterations, customers: fit.customers },
+    keys,
+    triples,
+  };
+}
 
-  const values = predictCustomersFromTriples(triples, fit.params, o.nextPurchaseMaxDays);
+export function predictCustomers(
+  summaries: readonly CustomerSummary[],
+  asOf: DayNumber,
+  options: Partial<PredictOptions> = {},
+): PredictResult {
+  const o = { ...DEFAULT_PREDICT_OPTIONS, ...options };
+  const model = fitShopModel(summaries, asOf, o);
   const predictions = new Map<string, BgNbdPrediction>();
-  for (let i = 0; i < keys.length; i++) {
+  if (!model.params) return { predictions, note: model.note, params: null, fit: null };
+  const values = predictCustomersFromTriples(model.triples, model.params, o.nextPurchaseMaxDays);
+  for (let i = 0; i < model.keys.length; i++) {
     const v = values[i];
-    predictions.set(keys[i], {
+    predictions.set(model.keys[i], {
       pAlive: v.pAlive,
       expectedPurchases90d: v.expectedPurchases90d,
       expectedNextPurchase: v.nextPurchaseInDays === null ? null : asOf + v.nextPurchaseInDays,
     });
   }
-  return {
-    predictions,
-    note: null,
-    params: fit.params,
-    fit: { logLikelihood: fit.logLikelihood, iterations: fit.iterations, customers: fit.customers },
-  };
+  return { predictions, note: null, params: model.params, fit: model.fit };
 }
 
 export interface TriplePrediction {
