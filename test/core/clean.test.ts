@@ -250,6 +250,27 @@ describe("line items", () => {
   });
 });
 
+describe("time zone", () => {
+  it("an offset timestamp near midnight is a different day for a Tokyo shop and a Los Angeles shop", () => {
+    const header = ["Name", "Email", "Financial Status", "Total", "Created at", "Lineitem price"];
+    const m = detectOrderMapping(header, "auto");
+    if (!m.ok) throw new Error();
+    const rows = [["#1", "a@x.jp", "paid", "100", "2026-05-28 15:30:00 +0000", "100"]];
+    const tokyo = cleanOrders(rows, m.mapping, { ...OPTS, timeZone: "Asia/Tokyo" });
+    const la = cleanOrders(rows, m.mapping, { ...OPTS, timeZone: "America/Los_Angeles" });
+    expect(formatDay(tokyo.orders[0].day)).toBe("2026-05-29");
+    expect(formatDay(la.orders[0].day)).toBe("2026-05-28");
+    // On the as-of boundary this decides whether the row counts at all.
+    const asOf = dayFromYmd(2026, 5, 28);
+    expect(cleanOrders(rows, m.mapping, { ...OPTS, asOf, timeZone: "Asia/Tokyo" }).counts.after_as_of).toBe(
+      1,
+    );
+    expect(cleanOrders(rows, m.mapping, { ...OPTS, asOf, timeZone: "America/Los_Angeles" }).counts.used).toBe(
+      1,
+    );
+  });
+});
+
 describe("streaming and limits", () => {
   it("pushing rows one by one equals cleaning the table, and rows are numbered as given", () => {
     const m = detectOrderMapping(GENERIC, "auto");
@@ -297,12 +318,19 @@ describe("properties", () => {
   );
   const row = fc.array(cell, { minLength: 0, maxLength: 6 });
 
+  // Three header layouts so that every path runs: order totals, Shopify's cancel column, UCI's quantity × price.
+  const LAYOUTS = [
+    GENERIC,
+    ["Name", "Email", "Financial Status", "Total", "Created at", "Lineitem price", "Cancelled at"],
+    ["InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"],
+  ];
+
   it("every row of random junk lands in exactly one bucket", () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const m = detectOrderMapping(GENERIC, "auto");
-        if (!m.ok) throw new Error();
-        const x = cleanOrders(rows, m.mapping, { ...OPTS, headers: GENERIC });
+      fc.property(fc.constantFrom(...LAYOUTS), fc.array(row, { maxLength: 40 }), (header, rows) => {
+        const m = detectOrderMapping(header, "auto");
+        if (!m.ok) throw new Error(m.message.en);
+        const x = cleanOrders(rows, m.mapping, { ...OPTS, headers: header });
         const total = Object.values(x.counts).reduce((a, b) => a + b, 0);
         expect(total).toBe(rows.length);
         expect(x.skipped).toHaveLength(rows.length - x.counts.used);
@@ -313,8 +341,12 @@ describe("properties", () => {
           expect(s.reason.ja.length).toBeGreaterThan(0);
           expect(s.reason.en.length).toBeGreaterThan(0);
         }
-        for (const o of x.orders) expect(o.day).toBeLessThanOrEqual(AS_OF);
+        for (const o of x.orders) {
+          expect(o.day).toBeLessThanOrEqual(AS_OF);
+          expect(Number.isFinite(o.amount)).toBe(true);
+        }
       }),
+      { numRuns: 300 },
     );
   });
 
