@@ -133,6 +133,18 @@ export function mappingFromColumns(
     ix[role] = at;
     columns[role] = texts[at];
   }
+  // One column, one role (the display name may repeat the customer column, e.g. when customers are named).
+  const owner = new Map<number, OrderRole>();
+  for (const [role, at] of Object.entries(ix) as [OrderRole, number][]) {
+    if (role === "name") continue;
+    const other = owner.get(at);
+    if (other === undefined) owner.set(at, role);
+    else
+      problems.push({
+        ja: `「${texts[at]}」列が${ROLE_LABELS[other].ja}と${ROLE_LABELS[role].ja}の両方に選ばれています`,
+        en: `column "${texts[at]}" is chosen for both ${ROLE_LABELS[other].en} and ${ROLE_LABELS[role].en}`,
+      });
+  }
   for (const role of ["customer", "date"] as const) {
     if (ix[role] === undefined && !problems.some((p) => p.en.startsWith(ROLE_LABELS[role].en)))
       problems.push({

@@ -319,7 +319,7 @@ export function validateSettings(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: out };
 }
 
-const HEADER_KEYS = new Set(["key", "項目", "設定項目", "設定", "setting", "name"]);
+const HEADER_KEYS = new Set(["key", "キー", "キー / key", "項目", "設定項目", "設定", "setting", "name"]);
 
 /**
  * Reads the 設定 sheet: rows of [key, value, (anything else, e.g. a description)]. Blank rows, a header row

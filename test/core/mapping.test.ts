@@ -260,6 +260,13 @@ describe("mappingFromColumns (the sidebar's corrected mapping)", () => {
     expect(kind.ok && kind.mapping.amountKind).toBe("line_amount");
   });
 
+  it("refuses one column for two roles, except the display name", () => {
+    const r = mappingFromColumns(header, { customer: "お客様", date: "日付", orderId: "お客様" });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.message.ja).toContain("「お客様」列が顧客と注文番号の両方");
+    expect(mappingFromColumns(header, { customer: "お客様", date: "日付", name: "お客様" }).ok).toBe(true);
+  });
+
   it("names a header that is not there and a missing required column", () => {
     const r = mappingFromColumns(header, { customer: "顧客ID" });
     expect(r.ok).toBe(false);

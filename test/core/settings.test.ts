@@ -169,6 +169,7 @@ describe("settingsFromPairs / settingsToPairs (the 設定 sheet)", () => {
   it("skips blank rows, comments and a header row, and ignores a description column", () => {
     const v = settingsFromPairs([
       ["項目", "値", "説明"],
+      ["キー / key", "値 / value", "説明"],
       ["", "", ""],
       ["# 状態のしきい値", "", ""],
       ["activeDays", 45, "直近何日以内の購入を継続とみなすか"],
