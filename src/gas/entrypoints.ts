@@ -244,6 +244,54 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       returns: { type: "Array<Array<string|number>>", doc: "顧客の表。 / The customer table." },
     },
   },
+  {
+    name: "P_ALIVE",
+    kind: "custom",
+    params: [
+      {
+        name: "purchases",
+        type: "number|Array<Array<number>>",
+        doc: "購入回数(購入のあった日数)。 / Number of purchases.",
+      },
+      { name: "first_purchase", type: "Date|Array<Array<Date>>", doc: "初回購入日。 / First purchase date." },
+      { name: "last_purchase", type: "Date|Array<Array<Date>>", doc: "最終購入日。 / Last purchase date." },
+      AS_OF_PARAM,
+      SETTINGS_PARAM,
+    ],
+    help: {
+      summary:
+        "お客さまがまだ離れていない確率(0〜1、BG/NBD モデル)を返します。モデルは渡した範囲の顧客(50人以上)から推定します。購入1回の人には出しません。 / Probability (0-1) that the customer is still active (BG/NBD, fitted on the range).",
+      example: "=P_ALIVE(D2:D500, B2:B500, C2:C500, TODAY())",
+      returns: { type: "number|Array<Array<number>>", doc: "0〜1 の確率。 / Probability from 0 to 1." },
+    },
+  },
+  {
+    name: "EXPECTED_PURCHASES",
+    kind: "custom",
+    params: [
+      {
+        name: "purchases",
+        type: "number|Array<Array<number>>",
+        doc: "購入回数(購入のあった日数)。 / Number of purchases.",
+      },
+      { name: "first_purchase", type: "Date|Array<Array<Date>>", doc: "初回購入日。 / First purchase date." },
+      { name: "last_purchase", type: "Date|Array<Array<Date>>", doc: "最終購入日。 / Last purchase date." },
+      {
+        name: "days",
+        type: "number",
+        doc: "省略可。この先何日間の購入を見込むか(既定 90)。 / Optional: the horizon in days (default 90).",
+        optional: true,
+      },
+      AS_OF_PARAM,
+      SETTINGS_PARAM,
+    ],
+    help: {
+      summary:
+        "この先の期間に見込まれる購入回数(BG/NBD モデル)を返します。モデルは渡した範囲の顧客(50人以上)から推定します。 / Purchases expected in the next days (BG/NBD, fitted on the range).",
+      example: "=EXPECTED_PURCHASES(D2:D500, B2:B500, C2:C500, 90, TODAY())",
+      returns: { type: "number|Array<Array<number>>", doc: "見込み購入回数。 / Expected purchases." },
+    },
+  },
 ];
 
 export const CUSTOM_FUNCTIONS: readonly EntryPoint[] = ENTRY_POINTS.filter((e) => e.kind === "custom");

@@ -12,6 +12,7 @@ import { showSidebar } from "./showSidebar";
 export { CRM_CUSTOMERS } from "./customFunctions/crmCustomers";
 export { CRM_STATE } from "./customFunctions/crmState";
 export { FAN_PROGRESS, FAN_RANK } from "./customFunctions/fan";
+export { EXPECTED_PURCHASES, P_ALIVE } from "./customFunctions/model";
 export { NEXT_ACTION } from "./customFunctions/nextAction";
 export { NPS } from "./customFunctions/nps";
 export { VIP_SCORE } from "./customFunctions/vipScore";

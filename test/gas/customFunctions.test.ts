@@ -2,6 +2,7 @@
  * The custom functions through the BUILT bundle, called as Sheets calls them: single values, or columns as rows of
  * one cell, blank cells as "", dates as Date objects (midnight in the sheet's time zone).
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -9,10 +10,11 @@ import {
   DEFAULT_SETTINGS,
   dayFromYmd,
   NEXT_ACTIONS,
+  predictCustomers,
   stateLabel,
   topMonetaryCut,
 } from "../../src/core/index";
-import { type Bundle, ensureBundle, loadBundle } from "./loadBundle";
+import { type Bundle, ensureBundle, loadBundle, ROOT } from "./loadBundle";
 
 beforeAll(ensureBundle);
 
@@ -39,7 +41,10 @@ function bundle(): Bundle {
 }
 
 describe("CRM_STATE", () => {
-  const gas = bundle();
+  let gas: Bundle;
+  beforeAll(() => {
+    gas = bundle(); // after ensureBundle: describe bodies run before any beforeAll
+  });
   const state = (...args: unknown[]) => gas.call("CRM_STATE", ...args);
 
   it("follows the rule book on single values", () => {
@@ -160,7 +165,10 @@ describe("CRM_STATE", () => {
 });
 
 describe("VIP_SCORE", () => {
-  const gas = bundle();
+  let gas: Bundle;
+  beforeAll(() => {
+    gas = bundle(); // after ensureBundle: describe bodies run before any beforeAll
+  });
   const score = (...args: unknown[]) => gas.call("VIP_SCORE", ...args);
 
   it("gives 100 to the strongest customer and scales the purchase axes without relationship points", () => {
@@ -210,7 +218,10 @@ describe("VIP_SCORE", () => {
 });
 
 describe("NEXT_ACTION", () => {
-  const gas = bundle();
+  let gas: Bundle;
+  beforeAll(() => {
+    gas = bundle(); // after ensureBundle: describe bodies run before any beforeAll
+  });
   const next = (...args: unknown[]) => gas.call("NEXT_ACTION", ...args);
 
   it("gives the one next step for a state label in either language", () => {
@@ -231,7 +242,10 @@ describe("NEXT_ACTION", () => {
 });
 
 describe("FAN_RANK and FAN_PROGRESS", () => {
-  const gas = bundle();
+  let gas: Bundle;
+  beforeAll(() => {
+    gas = bundle(); // after ensureBundle: describe bodies run before any beforeAll
+  });
 
   it("ranks visits by the fan thresholds, which the settings can change", () => {
     expect(gas.call("FAN_RANK", col([0, 3, 5, 8, ""]))).toEqual([
@@ -257,7 +271,10 @@ describe("FAN_RANK and FAN_PROGRESS", () => {
 });
 
 describe("NPS", () => {
-  const gas = bundle();
+  let gas: Bundle;
+  beforeAll(() => {
+    gas = bundle(); // after ensureBundle: describe bodies run before any beforeAll
+  });
 
   it("is %promoters − %detractors over the answered cells", () => {
     // 2 promoters, 1 passive, 1 detractor of 4 valid answers: (2 − 1) / 4 = 25.
@@ -277,7 +294,10 @@ describe("NPS", () => {
 });
 
 describe("CRM_CUSTOMERS", () => {
-  const gas = bundle();
+  let gas: Bundle;
+  beforeAll(() => {
+    gas = bundle(); // after ensureBundle: describe bodies run before any beforeAll
+  });
 
   it("spills a header and one row per customer, sorted by key", () => {
     const keys = col(["b@x", "a@x", "a@x", "", "c@x", "a@x"]);
@@ -329,5 +349,69 @@ describe("CRM_CUSTOMERS", () => {
       asOf,
     ) as unknown[][];
     expect(out[1].slice(1, 3)).toEqual([1, 100]);
+  });
+});
+
+describe("P_ALIVE and EXPECTED_PURCHASES", () => {
+  let gas: Bundle;
+  beforeAll(() => {
+    gas = bundle();
+  });
+  const end = dayFromYmd(2026, 10, 31);
+  // The CDNOW customers (Fader, Hardie & Lee's data set; weeks turned into days), a shop the model fits well.
+  const cdnow = readFileSync(`${ROOT}../shared/data/cdnow/cdnow_customers_summary.csv`, "utf8");
+  const rows = cdnow
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const [, x, tx, T] = line.split(",").map(Number);
+      const first = end - Math.round(T * 7);
+      return { f: x + 1, first, last: first + Math.round(tx * 7) };
+    });
+  const asDate = (day: number) => dayOffset(AS_OF, day - end);
+  const args = [
+    col(rows.map((r) => r.f)),
+    col(rows.map((r) => asDate(r.first))),
+    col(rows.map((r) => asDate(r.last))),
+  ];
+  const summaries = rows.map((r, i) => ({
+    customerKey: String(i),
+    purchases: r.f,
+    orders: r.f,
+    monetary: 0,
+    firstPurchase: r.first,
+    lastPurchase: r.last,
+    previousPurchase: null,
+    recencyDays: end - r.last,
+    tenureDays: r.last - r.first,
+    avgIntervalDays: null,
+  }));
+  const expected = predictCustomers(summaries, end);
+
+  it("gives the core model's P(alive), fitted on the range, and no figure for single purchases", () => {
+    const out = gas.call("P_ALIVE", ...args, asOf) as unknown[][];
+    expect(out).toHaveLength(rows.length);
+    rows.forEach((r, i) => {
+      if (r.f === 1) expect(out[i][0]).toBe("購入1回のため予測しません");
+      else expect(out[i][0]).toBeCloseTo(expected.predictions.get(String(i))?.pAlive ?? Number.NaN, 9);
+    });
+  });
+
+  it("gives the expected purchases in the next 90 days by default, more over a longer horizon", () => {
+    const out = gas.call("EXPECTED_PURCHASES", ...args, "", asOf) as number[][];
+    const longer = gas.call("EXPECTED_PURCHASES", ...args, 365, asOf) as number[][];
+    rows.forEach((_, i) => {
+      expect(out[i][0]).toBeCloseTo(
+        expected.predictions.get(String(i))?.expectedPurchases90d ?? Number.NaN,
+        9,
+      );
+      expect(longer[i][0]).toBeGreaterThanOrEqual(out[i][0]);
+    });
+  });
+
+  it("refuses to fit on too few customers, saying why", () => {
+    const few = args.map((c) => c.slice(0, 10));
+    expect(() => gas.call("P_ALIVE", ...few, asOf)).toThrow(/10人/);
   });
 });
