@@ -161,9 +161,11 @@ export function writeSettings(ss: Spreadsheet, settings: Settings): SettingsErro
   const sheet = ensureSettingsSheet(ss);
   const pairs = settingsToPairs(checked.value);
   const grid: unknown[][] = [SETTINGS_HEADER];
+  // The time zone is written out even when it is the spreadsheet's: custom functions read this range with
+  // settingsFromPairs, which refuses a blank zone (readSettings alone treats a blank as the spreadsheet's).
   for (const [key, value] of pairs) {
     const help = settingHelp(String(key));
-    grid.push([key, value === null || value === undefined ? "" : String(value), help.ja, help.en]);
+    grid.push([key, String(value ?? ""), help.ja, help.en]);
   }
   // Clear a longer table left by an older version before writing, so no stale setting row survives.
   const stale = sheet.getLastRow();

@@ -33,7 +33,7 @@ describe("service calls do not grow with the data", () => {
     // One read per input sheet (the template made all five), plus the settings and the mapping ranges.
     const reads = small.filter((c) => c.startsWith("Range.getValues@")).map((c) => c.split("@")[1]);
     expect(reads.sort()).toEqual(["アンケート", "来館", "会員", "注文", "設定", "設定", "関係行動"].sort());
-  });
+  }, 240_000);
 
   it("points to the command line when the orders are more than a run can hold", () => {
     const header = orderRows(1)[0];
@@ -43,5 +43,5 @@ describe("service calls do not grow with the data", () => {
     h.gas.call("menuRunAnalysis");
     expect(h.world.ui.alerts[0]?.message).toMatch(/コマンドライン/);
     expect(h.world.ss.sheets.some((s) => s.metadata.length > 0)).toBe(false);
-  });
+  }, 120_000);
 });
