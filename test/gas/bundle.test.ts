@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_FUNCTIONS, ENTRY_POINTS } from "../../src/gas/entrypoints";
+import { createGasWorld } from "./fakes/index";
 import { bundleSource, ensureBundle, loadBundle, MANIFEST_PATH, ROOT, SIDEBAR_PATH } from "./loadBundle";
 
 beforeAll(ensureBundle);
@@ -167,6 +168,26 @@ describe("the menu", () => {
     expect(gas.calls.filter((c) => !allowed.test(c.path))).toEqual([]);
     expect(gas.calls.some((c) => c.path.startsWith("PropertiesService"))).toBe(false);
     expect(gas.calls.some((c) => c.path === "SpreadsheetApp.getActiveSpreadsheet")).toBe(false);
+  });
+
+  it("in AuthMode.NONE touches no other service of the full fake world (properties, sheets, locks)", () => {
+    const world = createGasWorld({ userLocale: "en_US", locale: "ja_JP" });
+    const gas = loadBundle(world.globals, { record: false });
+    gas.call("onOpen", { authMode: "NONE" });
+    expect(world.ui.menus).toHaveLength(1);
+    expect(world.ui.menus[0].addon).toBe(true);
+    expect(world.ui.menus[0].items.filter((i) => i.functionName).map((i) => i.caption)).toEqual(EN);
+    const names = new Set(world.log.calls.map((c) => c.name));
+    expect([...names].sort()).toEqual(
+      [
+        "Menu.addItem",
+        "Menu.addSeparator",
+        "Menu.addToUi",
+        "Session.getActiveUserLocale",
+        "SpreadsheetApp.getUi",
+        "Ui.createAddonMenu",
+      ].sort(),
+    );
   });
 
   it("every item runs a global function of the script", () => {
