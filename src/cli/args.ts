@@ -74,8 +74,8 @@ export function parseCommand(argv: readonly string[]): Command {
     );
   }
   const { values, positionals } = parsed;
-  if (values.help || positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
   if (values.version) return { kind: "version" };
+  if (values.help || positionals.length === 0 || positionals[0] === "help") return { kind: "help" };
   const [command, ...files] = positionals;
   const common = {
     out: values.out ?? DEFAULT_OUT,

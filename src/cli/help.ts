@@ -34,6 +34,9 @@ analyze のオプション:
   --format csv|xlsx|both  出力形式(既定 both)
   --out DIR           出力先フォルダー(既定 ./sodatsu-out)
 
+diagnose のオプション: --out DIR(既定 ./sodatsu-out)、注文ファイルを渡すときは --as-of・--settings・--preset・
+  --lang も analyze と同じ意味で使えます。複数の注文ファイルは1つのお店の履歴として合算します。出力は DIR/diagnosis.xlsx。
+
 出力 (DIR の中):
   customers.csv  顧客ごとの状態・ステージ・VIPスコア・次の一歩(列名と値は英語のコード)
   summary.csv    今月と前月の状態別人数、状態の移り変わり、お店の数字
@@ -46,7 +49,7 @@ analyze のオプション:
   UTF-8 (BOMあり/なし) と Shift_JIS (CP932) を自動判別。カンマ区切り・タブ区切りを自動判別。
   引用符の中の改行にも対応。.gz 圧縮のままでも読めます。
 
-終了コード: 0 = 成功、1 = 入力や設定の誤り(何が・どこで、を1行で表示)。
+終了コード: 0 = 成功、1 = 入力や設定の誤り(何が・どこで、を1行で表示)、2 = 内部エラー(不具合。内容を添えてご連絡ください)。
 
 ---
 
@@ -71,8 +74,11 @@ Options of analyze:
   --format csv|xlsx|both  output format (default both)
   --out DIR           output folder (default ./sodatsu-out)
 
+Options of diagnose: --out DIR; with order files also --as-of, --settings, --preset, --lang as for analyze
+(several order files add up as one shop's history). Writes DIR/diagnosis.xlsx.
+
 Outputs (in DIR): customers.csv (stable column ids and codes), summary.csv, followup.csv, run-log.csv,
 report.xlsx (the add-on's sheets). CSVs are UTF-8 with BOM; cells starting with = + - @ are neutralised.
 Inputs: UTF-8 with/without BOM or Shift_JIS/CP932, comma or tab separated, quoted newlines, .gz.
-Exit codes: 0 = done, 1 = bad input or settings (one line says what and where).
+Exit codes: 0 = done, 1 = bad input or settings (one line says what and where), 2 = internal error (a bug).
 `;

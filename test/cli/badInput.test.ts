@@ -124,3 +124,11 @@ describe("help", () => {
     expect(r.stdout).toContain("diagnose");
   });
 });
+
+describe("version", () => {
+  it("prints the package version", async () => {
+    const r = await sodatsu(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^sodatsu \d+\.\d+\.\d+$/);
+  });
+});
