@@ -34,17 +34,24 @@ export const SUMMARY_ROWS = {
 };
 export const CHECKLIST_HEADER_ROW = SUMMARY_ROWS.vipLtv + 3;
 export const FIRST_CHECKLIST_ROW = CHECKLIST_HEADER_ROW + 1;
+/** The rating levels (seed 003) as a small table the formulas read: best level first. */
+const LEVELS = [...RATING_LEVELS].sort((a, b) => b.minA - a.minA);
+export const LEVELS_HEADER_ROW = FIRST_CHECKLIST_ROW + CHECKLIST.length + 2;
+const levelRow = (level: RatingLevel) => LEVELS_HEADER_ROW + 1 + LEVELS.indexOf(level);
 
 const q = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const t = (lang: Lang, text: Text) => (lang === "ja" ? text.ja : text.en);
 
-/** Levels from the best down: nested IF on the A count, thresholds from the core (never re-typed here). */
+/**
+ * Levels from the best down as nested IFs on the A count. The thresholds (column B) and explanations (column E)
+ * are cells of the levels table below the checklist, not literals: formulas stay short (no 600-character string
+ * constants), and a consultant can reword an explanation in the sheet.
+ */
 function byLevel(value: (level: RatingLevel) => string): string {
-  const levels = [...RATING_LEVELS].sort((a, b) => b.minA - a.minA);
   const countA = `B${SUMMARY_ROWS.countA}`;
-  let formula = value(levels[levels.length - 1]);
-  for (let i = levels.length - 2; i >= 0; i--)
-    formula = `IF(${countA}>=${levels[i].minA},${value(levels[i])},${formula})`;
+  let formula = value(LEVELS[LEVELS.length - 1]);
+  for (let i = LEVELS.length - 2; i >= 0; i--)
+    formula = `IF(${countA}>=B${levelRow(LEVELS[i])},${value(LEVELS[i])},${formula})`;
   return formula;
 }
 
@@ -67,7 +74,7 @@ export function explanationFormula(lang: Lang): string {
       ? "10問すべてに答えると、評価とその説明がここに表示されます。"
       : "Answer all ten questions to see the rating and what it means.",
   );
-  return `=IF(${answered}<${QUESTIONS.length},${waiting},${byLevel((l) => q(t(lang, l.explanation)))})`;
+  return `=IF(${answered}<${QUESTIONS.length},${waiting},${byLevel((l) => `E${levelRow(l)}`)})`;
 }
 
 export const countAFormula = () => `=COUNTIF(${answers},"A")`;
@@ -156,6 +163,19 @@ export function diagnosisGrid(input: DiagnosisInput): DiagnosisCell[][] {
       ),
     );
   });
+  grid.push(row());
+  grid.push(row(J("評価の基準", "Rating levels")));
+  grid.push(
+    row(
+      J("評価", "Rating"),
+      J("Aの数(以上)", "A answers (from)"),
+      J("Aの数(以下)", "A answers (to)"),
+      J("見出し", "Title"),
+      J("説明", "What it means"),
+    ),
+  );
+  for (const level of LEVELS)
+    grid.push(row(level.rating, level.minA, level.maxA, t(lang, level.title), t(lang, level.explanation)));
   return grid;
 }
 
