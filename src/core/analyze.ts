@@ -23,7 +23,7 @@ import {
   salesBetween,
   summarize,
 } from "./summary";
-import { countStates, transitionMatrix } from "./transitions";
+import { emptyStateCounts, transitionMatrix } from "./transitions";
 import type {
   AnalysisResult,
   CleanResult,
@@ -367,10 +367,16 @@ export function analyzeCleaned(
 
   const vipMonetary = { sum: 0, n: 0 };
   const otherMonetary = { sum: 0, n: 0 };
+  const current = emptyStateCounts();
+  const previous = emptyStateCounts();
+  const transitions = transitionMatrix([]);
   for (const c of customers) {
     const g = c.vip ? vipMonetary : otherMonetary;
     g.sum += c.monetary;
     g.n++;
+    current[c.state]++;
+    if (c.previousState !== null) previous[c.previousState]++;
+    transitions[c.previousState ?? "none"][c.state]++;
   }
   const otherMean = otherMonetary.n ? otherMonetary.sum / otherMonetary.n : 0;
   const vipLtvMultiple =
@@ -384,11 +390,8 @@ export function analyzeCleaned(
     rowCounts: cleaned.counts,
     skipped: cleaned.skipped,
     customers,
-    stateCounts: {
-      current: countStates(customers.map((c) => c.state)),
-      previous: countStates(customers.map((c) => c.previousState)),
-    },
-    transitions: transitionMatrix(customers.map((c) => [c.previousState, c.state] as const)),
+    stateCounts: { current, previous },
+    transitions,
     topCut,
     repurchaseCycle: {
       medianDays,

@@ -85,12 +85,9 @@ export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptio
     if (c.name !== undefined) row.name = c.name;
     rows.push(row);
   }
-  const rank = (r: Reason) => REASON_ORDER.indexOf(r);
-  rows.sort(
-    (a, b) =>
-      rank(a.reason) - rank(b.reason) ||
-      a.recencyDays - b.recencyDays ||
-      (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
-  );
-  return rows;
+  // Grouped by reason first (a stable bucket pass), so the sort compares only recency and key.
+  const byRecency = (a: FollowUpRow, b: FollowUpRow) =>
+    a.recencyDays - b.recencyDays ||
+    (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0);
+  return REASON_ORDER.flatMap((reason) => rows.filter((r) => r.reason === reason).sort(byRecency));
 }
