@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   classifyState,
   DEFAULT_SETTINGS,
@@ -29,16 +29,26 @@ const asOf = tokyo(AS_OF);
 const col = (values: unknown[]) => values.map((v) => [v]);
 const settingsRange = (pairs: Record<string, unknown>) => Object.entries(pairs).map(([k, v]) => [k, v]);
 
-/** Services a custom function must never touch: any call on them shows up in gas.calls. */
+const loaded: Bundle[] = [];
+
+/** Services a custom function must never touch: any call on them shows up in gas.calls (checked at the end). */
 function bundle(): Bundle {
   const untouchable = () => ({ anything: () => null });
-  return loadBundle({
+  const gas = loadBundle({
     SpreadsheetApp: untouchable(),
     PropertiesService: untouchable(),
     CacheService: untouchable(),
     Session: untouchable(),
   });
+  loaded.push(gas);
+  return gas;
 }
+
+afterAll(() => {
+  // Custom functions run without authorization: not one service call in any test of this file.
+  expect(loaded.length).toBeGreaterThan(0);
+  for (const gas of loaded) expect(gas.calls).toEqual([]);
+});
 
 describe("CRM_STATE", () => {
   let gas: Bundle;
