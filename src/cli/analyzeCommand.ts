@@ -78,8 +78,27 @@ export function headline(
     t("行の内訳: ", "Rows: ") +
       BUCKETS.map((b) => `${bucketLabel(b, lang)} ${result.rowCounts[b]}`).join(" / "),
   );
+  const follow = result.followUp.length;
+  lines.push(
+    t(
+      `今月フォローする顧客: ${follow} 人(followup.csv / report.xlsx の「フォロー」にメッセージ案)`,
+      `To contact this month: ${follow} customers (followup.csv / the Follow-up sheet, with suggested messages)`,
+    ),
+  );
+  const cycle = result.repurchaseCycle.medianDays;
+  if (cycle !== null)
+    lines.push(
+      t(
+        `購入サイクルの中央値: ${Math.round(cycle)} 日`,
+        `Median repurchase cycle: ${Math.round(cycle)} days`,
+      ),
+    );
+  if (result.nps && result.nps.nps !== null)
+    lines.push(
+      `NPS: ${Math.round(result.nps.nps)}${t(`(回答 ${result.nps.valid} 件)`, ` (${result.nps.valid} answers)`)}`,
+    );
   lines.push(t(`レポート: ${dir}`, `Report: ${dir}`));
-  for (const f of files) lines.push(`  ${f}`);
+  for (const f of files) lines.push(`  ${resolve(f)}`);
   return lines;
 }
 
