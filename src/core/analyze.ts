@@ -1,4 +1,12 @@
 import { cleanOrders } from "./clean";
+import {
+  countWindow,
+  engagementAsOf,
+  membershipOn,
+  purchaseVisits,
+  stateInput,
+  visitDays,
+} from "./customerContext";
 import { addMonths } from "./day";
 import { FAN_WINDOW_DAYS, fanProgress, fanRank } from "./fan";
 import { followUpList } from "./followUp";
@@ -14,15 +22,8 @@ import { computeNps } from "./nps";
 import { isEngaged, medianOrderValue, type SegmentContext, segmentOf } from "./segment";
 import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
-import { classifyState, type StateContext, type StateInput, stageOf, topMonetaryCut } from "./state";
-import {
-  buildHistories,
-  type CustomerHistories,
-  median,
-  repurchaseIntervals,
-  salesBetween,
-  summarize,
-} from "./summary";
+import { classifyState, type StateContext, stageOf, topMonetaryCut } from "./state";
+import { buildHistories, median, repurchaseIntervals, salesBetween, summarize } from "./summary";
 import { emptyStateCounts, transitionMatrix } from "./transitions";
 import type {
   AnalysisResult,
@@ -33,7 +34,6 @@ import type {
   DayNumber,
   EngagementRecord,
   MemberRecord,
-  MembershipStatus,
   OrderMapping,
   Settings,
   SkippedRow,
@@ -132,89 +132,6 @@ export function analyze(input: AnalysisInput): AnalysisResult {
     skipped.survey = parsed.skipped;
   }
   return analyzeCleaned(cleaned, extras, settings, asOf, input.model);
-}
-
-/** Per customer: relationship points and the last engagement day on or before a date. */
-function engagementAsOf(
-  records: readonly EngagementRecord[] | undefined,
-  day: DayNumber,
-  settings: Settings,
-): { points: Map<string, number>; last: Map<string, DayNumber> } {
-  const points = new Map<string, number>();
-  const last = new Map<string, DayNumber>();
-  for (const r of records ?? []) {
-    if (r.day > day) continue;
-    points.set(r.customerKey, (points.get(r.customerKey) ?? 0) + (settings.actionPoints[r.action] ?? 0));
-    const l = last.get(r.customerKey);
-    if (l === undefined || r.day > l) last.set(r.customerKey, r.day);
-  }
-  return { points, last };
-}
-
-/**
- * Membership as it stood on a day. The members table holds only the current status and since when; before
- * that date the member was (as far as the data tells) an active member.
- */
-function membershipOn(m: MemberRecord | undefined, day: DayNumber): MembershipStatus | null {
-  if (!m) return null;
-  if (m.status !== "active" && m.since !== null && m.since > day) return "active";
-  return m.status;
-}
-
-/**
- * Distinct purchase days (orders with net amount ≥ 0, as in §3) in the current and the previous fan window of
- * one customer's history: for a shop without a visit log, purchase days stand in for visits (§8). The history is
- * sorted by day, so equal days are adjacent and no set is needed.
- */
-function purchaseVisits(h: CustomerHistories, r: number, asOf: DayNumber): [number, number] {
-  let now = 0;
-  let before = 0;
-  let lastDay = Number.NaN;
-  for (let j = h.start[r + 1] - 1; j >= h.start[r]; j--) {
-    const day = h.days[j];
-    if (day > asOf || h.amounts[j] < 0 || day === lastDay) continue;
-    if (day <= asOf - 2 * FAN_WINDOW_DAYS) break;
-    lastDay = day;
-    if (day > asOf - FAN_WINDOW_DAYS) now++;
-    else before++;
-  }
-  return [now, before];
-}
-
-/** The §5 input of one summary, built field by field (spread is slow on hot paths). */
-function stateInput(c: CustomerSummary, membership: MembershipStatus | null, points: number): StateInput {
-  return {
-    purchases: c.purchases,
-    recencyDays: c.recencyDays,
-    monetary: c.monetary,
-    lastPurchase: c.lastPurchase,
-    previousPurchase: c.previousPurchase,
-    membership,
-    relationshipPoints: points,
-  };
-}
-
-/** Visit days per customer (visit log), or null when there is none. */
-function visitDays(visits: readonly VisitRecord[] | undefined, asOf: DayNumber) {
-  if (!visits) return null;
-  const byCustomer = new Map<string, { recent: Set<DayNumber>; last: DayNumber }>();
-  for (const v of visits) {
-    if (v.day > asOf) continue;
-    let e = byCustomer.get(v.customerKey);
-    if (!e) {
-      e = { recent: new Set(), last: v.day };
-      byCustomer.set(v.customerKey, e);
-    }
-    if (v.day > e.last) e.last = v.day;
-    if (v.day > asOf - 2 * FAN_WINDOW_DAYS) e.recent.add(v.day);
-  }
-  return byCustomer;
-}
-
-function countWindow(days: Set<DayNumber> | undefined, end: DayNumber): number {
-  let k = 0;
-  if (days) for (const d of days) if (d <= end && d > end - FAN_WINDOW_DAYS) k++;
-  return k;
 }
 
 /**
