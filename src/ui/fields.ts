@@ -6,7 +6,7 @@ import type { Settings } from "../core/index";
 import type { Text } from "./contract";
 
 export type FieldKind = "int" | "percent" | "date" | "zone" | "language" | "dayFirst";
-export type FieldGroup = "state" | "vip" | "fan" | "advanced";
+export type FieldGroup = "state" | "vip" | "fan" | "basis" | "advanced";
 
 export interface FieldSpec {
   key: keyof Settings;
@@ -25,6 +25,7 @@ export const GROUPS: { group: FieldGroup; title: Text }[] = [
   { group: "state", title: { ja: "お客様の状態の決め方", en: "How states are decided" } },
   { group: "vip", title: { ja: "優良顧客の条件", en: "VIP conditions" } },
   { group: "fan", title: { ja: "ファンランク(来館日数)", en: "Fan ranks (visit days)" } },
+  { group: "basis", title: { ja: "基準日と表示言語", en: "As-of date and language" } },
   { group: "advanced", title: { ja: "詳細設定", en: "Advanced" } },
 ];
 
@@ -147,7 +148,7 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     key: "asOf",
     kind: "date",
-    group: "advanced",
+    group: "basis",
     label: { ja: "基準日", en: "As-of date" },
     help: {
       ja: "YYYY-MM-DD で入力します。空欄なら今日。過去の月を分析し直すときに使います。",
@@ -157,7 +158,7 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     key: "language",
     kind: "language",
-    group: "advanced",
+    group: "basis",
     label: { ja: "表示言語", en: "Language" },
     help: {
       ja: "分析結果のシートと、この画面の言語です。",

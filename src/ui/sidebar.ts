@@ -146,6 +146,9 @@ function showFieldErrors(errors: readonly SettingsError[]): void {
     else input.removeAttribute("aria-invalid");
   }
   byId("form-errors").textContent = general.join(" ");
+  // A message inside the closed 詳細設定 would be invisible: open it.
+  const advanced = document.getElementById("advanced") as HTMLDetailsElement | null;
+  if (advanced && FIELDS.some((f) => f.group === "advanced" && byField.has(f.key))) advanced.open = true;
   byId<HTMLButtonElement>("save").disabled = errors.length > 0;
 }
 
@@ -386,15 +389,14 @@ function mappingStatus(text: string, kind: "ok" | "error" | ""): void {
   el.className = `status ${kind}`;
 }
 
-/** Enter saves from any field (text fields do it natively; selects and checkboxes do not). */
+/** Enter saves from any field, selects and checkboxes included (natively only text fields do). */
 function enterSubmits(form: HTMLFormElement): void {
   form.addEventListener("keydown", (event) => {
     const target = event.target as HTMLElement;
     if (event.key !== "Enter" || event.isComposing) return;
-    if (
-      target instanceof HTMLSelectElement ||
-      (target instanceof HTMLInputElement && target.type === "checkbox")
-    ) {
+    // Text fields submit natively only while the save button is enabled; asking explicitly means an invalid form
+    // answers "not saved" with the field to fix instead of doing nothing.
+    if (target instanceof HTMLSelectElement || target instanceof HTMLInputElement) {
       event.preventDefault();
       form.requestSubmit();
     }

@@ -1,0 +1,133 @@
+/**
+ * The sidebar in a real headless Chromium (Debian's, driven by playwright-core): the BUILT page
+ * (scripts/build-sidebar.mjs, exactly what dist/sidebar.html holds) with google.script.run replaced by a stub
+ * that records each call and answers with the REAL server functions running on a fake spreadsheet in Node.
+ */
+import { existsSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { buildSidebar } from "../../scripts/build-sidebar.mjs";
+import {
+  applySuggestedThresholdsOf,
+  previewSettingsOf,
+  saveMappingOf,
+  saveSettingsOf,
+  sidebarStateOf,
+} from "../../src/gas/sidebarServer";
+import type { ServerName } from "../../src/ui/contract";
+import type { ServerWorld } from "./serverWorld";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const URL = "http://sodatsu.test/sidebar.html";
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: the sidebar tests need a real browser. Run \`node scripts/ensure-chromium.mjs\` (installs Debian's chromium) or set CHROMIUM_PATH.`,
+    );
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export interface RecordedCall {
+  name: ServerName;
+  args: unknown[];
+}
+
+let built: Promise<string> | undefined;
+/** The page as scripts/build-sidebar.mjs builds it, once per test file. */
+export function sidebarHtml(): Promise<string> {
+  if (!built) built = buildSidebar();
+  return built;
+}
+
+/**
+ * Opens the sidebar at `width` × `height` (Sheets' sidebar is 300 px wide) against `server`. Arguments and results
+ * cross a JSON boundary, as google.script.run's serialisation does (no Dates, no functions, no undefined).
+ */
+export async function openSidebar(
+  browser: Browser,
+  server: ServerWorld,
+  options: { width?: number; height?: number } = {},
+): Promise<{ page: Page; calls: RecordedCall[] }> {
+  const page = await browser.newPage({
+    viewport: { width: options.width ?? 300, height: options.height ?? 900 },
+    locale: "ja-JP",
+  });
+  page.setDefaultTimeout(10_000);
+  const calls: RecordedCall[] = [];
+  const { ss } = server;
+  const handlers: Record<ServerName, (...args: unknown[]) => unknown> = {
+    getSidebarState: () => sidebarStateOf(ss),
+    previewSettings: (s) => previewSettingsOf(ss, s),
+    saveSettings: (s) => saveSettingsOf(ss, s),
+    saveMapping: (m) => saveMappingOf(ss, m),
+    applySuggestedThresholds: (s) => applySuggestedThresholdsOf(ss, s),
+  };
+  await page.exposeFunction("__sodatsuServer", (name: string, argsJson: string) => {
+    const args = JSON.parse(argsJson) as unknown[];
+    calls.push({ name: name as ServerName, args });
+    const handler = handlers[name as ServerName];
+    if (!handler) return JSON.stringify({ error: `Script function not found: ${name}` });
+    try {
+      return JSON.stringify({ value: handler(...args) });
+    } catch (error) {
+      return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  await page.addInitScript(() => {
+    type Handler = ((v: unknown) => void) | null;
+    const w = window as unknown as {
+      __sodatsuServer(name: string, args: string): Promise<string>;
+      google: unknown;
+    };
+    const runner = (success: Handler, failure: Handler): object =>
+      new Proxy(
+        {},
+        {
+          get(_target, prop: string) {
+            if (prop === "withSuccessHandler") return (fn: Handler) => runner(fn, failure);
+            if (prop === "withFailureHandler") return (fn: Handler) => runner(success, fn);
+            return (...args: unknown[]) => {
+              w.__sodatsuServer(prop, JSON.stringify(args)).then((answer) => {
+                const parsed = JSON.parse(answer) as { value?: unknown; error?: string };
+                if (parsed.error !== undefined) failure?.(new Error(parsed.error));
+                else success?.(parsed.value);
+              });
+            };
+          },
+        },
+      );
+    w.google = { script: { run: runner(null, null) } };
+  });
+  const html = await sidebarHtml();
+  await page.route(URL, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
+  );
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(URL);
+  await page.waitForSelector("#settings-form");
+  if (errors.length > 0) throw new Error(`the sidebar threw: ${errors.join("; ")}`);
+  return { page, calls };
+}
+
+/** The state counts the preview shows, by state code. */
+export async function shownCounts(page: Page): Promise<Record<string, number>> {
+  return page.$$eval("#state-counts [data-state]", (items) =>
+    Object.fromEntries(
+      items.map((el) => [
+        el.getAttribute("data-state") ?? "",
+        Number((el.querySelector("dd")?.textContent ?? "").replace(/[^\d]/g, "")),
+      ]),
+    ),
+  );
+}

@@ -1,0 +1,253 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { suggestThresholds } from "../../src/core/index";
+import { readMapping, readSettings } from "../../src/gas/settingsSheet";
+import { previewSettingsOf, sidebarStateOf } from "../../src/gas/sidebarServer";
+import { launch, openSidebar, type RecordedCall, shownCounts } from "./browser";
+import { serverWorld } from "./serverWorld";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const named = (calls: RecordedCall[], name: RecordedCall["name"]) => calls.filter((c) => c.name === name);
+
+/** Counts the server gives for these settings: the preview must show exactly these. */
+function expectedCounts(server: ReturnType<typeof serverWorld>, settings: unknown) {
+  const r = previewSettingsOf(server.ss, settings);
+  if (!r.ok || !r.preview) throw new Error("fixture preview refused");
+  const counts: Record<string, number> = { ...r.preview.counts };
+  // The sidebar leaves out the member-only states when nobody is in them.
+  for (const s of ["paused", "cancelled"]) if (counts[s] === 0) delete counts[s];
+  return counts;
+}
+
+async function noHorizontalOverflow(page: Page): Promise<{ scroll: number; client: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const client = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    for (const el of Array.from(document.querySelectorAll("body *"))) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > client + 0.5) wide.push(`${el.tagName}#${el.id}.${el.className}`);
+    }
+    return { scroll: document.documentElement.scrollWidth, client, wide };
+  });
+}
+
+describe("settings sidebar in headless Chromium", () => {
+  it("loads the settings and shows the server's state counts and repurchase cycle", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    expect(named(calls, "getSidebarState")).toHaveLength(1);
+    expect(await page.inputValue("#f-activeDays")).toBe(String(server.settings.activeDays));
+    expect(await page.inputValue("#f-asOf")).toBe("2026-10-31");
+    await expect.poll(() => shownCounts(page)).toEqual(expectedCounts(server, server.settings));
+    const median = sidebarStateOf(server.ss).preview?.cycle.medianDays ?? null;
+    expect(median).not.toBeNull();
+    expect(await page.textContent("#cycle-median")).toContain(String(Math.round((median ?? 0) * 10) / 10));
+    await page.close();
+  });
+
+  it("changing a threshold previews the new counts before anything is saved (debounced)", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    const before = expectedCounts(server, server.settings);
+    await page.click("#f-atRiskDays");
+    await page.fill("#f-atRiskDays", "");
+    await page.keyboard.type("180");
+    const wider = { ...server.settings, atRiskDays: 180 };
+    const after = expectedCounts(server, wider);
+    expect(after).not.toEqual(before);
+    await expect.poll(() => shownCounts(page)).toEqual(after);
+    const previews = named(calls, "previewSettings");
+    // Typing 1-8-0 asks once, for 180 — not for 1 and 18 on the way.
+    expect(previews.map((c) => (c.args[0] as { atRiskDays: number }).atRiskDays)).toEqual([180]);
+    expect(named(calls, "saveSettings")).toHaveLength(0);
+    expect(readSettings(server.ss).settings).toEqual(server.settings);
+    await page.close();
+  });
+
+  it("an invalid value shows a message naming the field, disables save, and Enter does not save", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    await page.fill("#f-atRiskDays", "20");
+    const message = await page.textContent("#e-atRiskDays");
+    expect(message).toContain("休眠とみなす日数");
+    expect(message).toContain("30");
+    expect(await page.getAttribute("#f-atRiskDays", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#f-atRiskDays", "aria-describedby")).toContain("e-atRiskDays");
+    expect(await page.isDisabled("#save")).toBe(true);
+    await page.fill("#f-vipTopPercent", "abc");
+    expect(await page.textContent("#e-vipTopPercent")).toContain("vipTopPercent");
+    await page.focus("#f-vipTopPercent");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.textContent("#status")).toContain("保存できません");
+    expect(named(calls, "saveSettings")).toHaveLength(0);
+    expect(await page.textContent("#preview-body")).toContain("入力を直す");
+    // Fixing it clears the message and enables save again.
+    await page.fill("#f-atRiskDays", "60");
+    await page.fill("#f-vipTopPercent", "1");
+    expect(await page.textContent("#e-atRiskDays")).toBe("");
+    expect(await page.getAttribute("#f-atRiskDays", "aria-invalid")).toBeNull();
+    expect(await page.isDisabled("#save")).toBe(false);
+    await page.close();
+  });
+
+  it("applies the thresholds suggested from the shop's cycle in one click, then previews them", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    await page.click("#apply-suggestion");
+    const median = sidebarStateOf(server.ss).preview?.cycle.medianDays ?? null;
+    const suggested = suggestThresholds(median);
+    await expect.poll(() => page.inputValue("#f-activeDays")).toBe(String(suggested.activeDays));
+    expect(await page.inputValue("#f-atRiskDays")).toBe(String(suggested.atRiskDays));
+    expect(await page.inputValue("#f-vipRecencyDays")).toBe(String(suggested.vipRecencyDays));
+    expect(named(calls, "applySuggestedThresholds")).toHaveLength(1);
+    await expect
+      .poll(() => shownCounts(page))
+      .toEqual(expectedCounts(server, { ...server.settings, ...suggested }));
+    expect(await page.textContent("#status")).toContain("まだ保存していません");
+    expect(readSettings(server.ss).settings).toEqual(server.settings);
+    await page.close();
+  });
+
+  it("saves: the recorded call carries the edited settings and the 設定 sheet holds them", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    await page.fill("#f-activeDays", "45");
+    await page.fill("#f-vipRecencyDays", "50");
+    await page.click("#save");
+    await expect.poll(() => page.textContent("#status")).toContain("保存しました");
+    const saves = named(calls, "saveSettings");
+    const edited = { ...server.settings, activeDays: 45, vipRecencyDays: 50 };
+    expect(saves).toEqual([{ name: "saveSettings", args: [edited] }]);
+    expect(readSettings(server.ss)).toEqual({ settings: edited, errors: [] });
+    await page.close();
+  });
+
+  it("keyboard only: Tab reaches the fields in order, focus is visible, Enter saves", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    const order: string[] = [];
+    for (let i = 0; i < 40 && !order.includes("f-activeDays"); i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement?.id ?? ""));
+    }
+    expect(order).toContain("f-activeDays");
+    expect(order.indexOf("apply-suggestion")).toBeLessThan(order.indexOf("f-activeDays"));
+    const outline = await page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement as Element);
+      return { style: s.outlineStyle, width: Number.parseFloat(s.outlineWidth) };
+    });
+    expect(outline.style).not.toBe("none");
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("20");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-atRiskDays");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => named(calls, "saveSettings").length).toBe(1);
+    expect(named(calls, "saveSettings")[0].args[0]).toMatchObject({ activeDays: 20 });
+    // Enter on a select (not a native submit) saves too: the language switches to English.
+    await page.focus("#f-language");
+    await page.selectOption("#f-language", "en");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => named(calls, "saveSettings").length).toBe(2);
+    expect(named(calls, "saveSettings")[1].args[0]).toMatchObject({ language: "en", activeDays: 20 });
+    await page.close();
+  });
+
+  it("every control has a label and its help and message tied with aria-describedby; the preview is a live region", async () => {
+    const server = serverWorld();
+    const { page } = await openSidebar(browser, server);
+    const problems = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of Array.from(document.querySelectorAll("input, select"))) {
+        const control = el as HTMLInputElement | HTMLSelectElement;
+        if (!control.labels || control.labels.length === 0 || !control.labels[0].textContent?.trim())
+          out.push(`${control.id}: no label`);
+        const ids = (control.getAttribute("aria-describedby") ?? "").split(/\s+/).filter(Boolean);
+        if (ids.length === 0) out.push(`${control.id}: no aria-describedby`);
+        for (const id of ids) if (!document.getElementById(id)) out.push(`${control.id}: missing #${id}`);
+      }
+      return out;
+    });
+    expect(problems).toEqual([]);
+    expect(await page.getAttribute("#preview", "aria-live")).toBe("polite");
+    expect(await page.$$eval("input, select", (els) => els.length)).toBeGreaterThan(20);
+    await page.close();
+  });
+
+  it("at 300 px nothing overflows horizontally, advanced settings open", async () => {
+    const server = serverWorld();
+    const { page } = await openSidebar(browser, server, { width: 300 });
+    await page.click("#advanced summary");
+    await page.fill("#f-atRiskDays", "20"); // with a long message showing
+    const { scroll, client, wide } = await noHorizontalOverflow(page);
+    expect(wide).toEqual([]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    await page.close();
+  });
+
+  it("English: labels in English, help in Japanese first and English second", async () => {
+    const server = serverWorld();
+    const { page } = await openSidebar(browser, server);
+    await page.fill("#f-activeDays", "25");
+    await page.focus("#f-language");
+    await page.selectOption("#f-language", "en");
+    await expect.poll(() => page.textContent("label[for=f-activeDays]")).toBe("Active within (days)");
+    const help = await page.$$eval("#h-activeDays span", (s) => s.map((x) => x.getAttribute("lang")));
+    expect(help).toEqual(["ja", "en"]);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    // The switch keeps what was typed and the focus.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-language");
+    expect(await page.inputValue("#f-activeDays")).toBe("25");
+    await expect.poll(() => page.textContent("#preview-title")).toContain("Customers per state");
+    await page.close();
+  });
+
+  it("edits the column mapping from the orders sheet's headers", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    const options = await page.$$eval("#f-orders\\.customer option", (os) => os.map((o) => o.textContent));
+    expect(options[0]).toContain("自動");
+    expect(options[0]).toContain("顧客ID");
+    expect(options.slice(1)).toEqual(["顧客ID", "注文番号", "注文日時", "合計金額", "ステータス", "氏名"]);
+    await page.selectOption("#f-orders\\.name", "氏名");
+    await page.selectOption("#f-orders\\.amountKind", "line_amount");
+    await page.click("#save-mapping");
+    await expect.poll(() => page.textContent("#mapping-status")).toContain("保存しました");
+    const saved = named(calls, "saveMapping");
+    expect(saved).toHaveLength(1);
+    expect(saved[0].args[0]).toMatchObject({
+      "orders.name": "氏名",
+      "orders.amountKind": "line_amount",
+      "orders.customer": "",
+    });
+    expect(readMapping(server.ss)).toEqual({ "orders.name": "氏名", "orders.amountKind": "line_amount" });
+    await page.close();
+  });
+
+  it("keeps a screenshot for the README (docs/img/sidebar.png)", async () => {
+    const server = serverWorld();
+    const { page } = await openSidebar(browser, server, { width: 300, height: 900 });
+    await expect.poll(() => shownCounts(page)).toEqual(expectedCounts(server, server.settings));
+    const path = join(ROOT, "docs/img/sidebar.png");
+    mkdirSync(dirname(path), { recursive: true });
+    const png = await page.screenshot({ path, fullPage: false });
+    expect(png.length).toBeGreaterThan(10_000);
+    await page.close();
+  });
+});
