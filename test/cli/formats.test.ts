@@ -193,3 +193,46 @@ describe("formula-looking text", () => {
         for (const cell of line.split(",")) expect(cell).not.toMatch(/^"?[=+@]/);
   });
 });
+
+describe("side tables", () => {
+  it("reads a visit log for fan ranks and a membership file for paused and cancelled members", async () => {
+    const dir = tempDir();
+    const orders = join(dir, "orders.csv");
+    writeFileSync(
+      orders,
+      "order_id,order_date,customer_id,amount\n1,2026-10-01,C1,1000\n2,2026-10-02,C2,1000\n3,2026-10-03,C3,1000\n",
+    );
+    const visits = join(dir, "visits.csv");
+    const days = ["2026-10-05", "2026-10-09", "2026-10-12", "2026-10-20", "2026-10-28"];
+    writeFileSync(visits, `顧客ID,来館日\n${days.map((d) => `C1,${d}`).join("\n")}\nC2,2026-10-30\n`);
+    const members = join(dir, "members.csv");
+    writeFileSync(
+      members,
+      "顧客ID,会員状態,変更日\nC1,継続,2026-01-01\nC2,休会,2026-10-15\nC3,退会,2026-10-20\n",
+    );
+    const r = await sodatsu([
+      "analyze",
+      orders,
+      "--visits",
+      visits,
+      "--membership",
+      members,
+      "--as-of",
+      "2026-10-31",
+      "--format",
+      "csv",
+      "--out",
+      dir,
+    ]);
+    expect(r.code).toBe(0);
+    const c = byId(dir);
+    expect(c.get("C1")).toMatchObject({
+      visits_30d: "5",
+      fan_rank: "silver",
+      last_visit: "2026-10-28",
+      membership: "active",
+    });
+    expect(c.get("C2")).toMatchObject({ visits_30d: "1", fan_rank: "none", state: "paused" });
+    expect(c.get("C3")).toMatchObject({ state: "cancelled", membership: "cancelled" });
+  });
+});
