@@ -174,17 +174,36 @@ function predictOne(t: RfmTriple, p: BgNbdParams, maxDays: number): TriplePredic
   return {
     pAlive: alive === null ? null : Math.min(1, Math.max(0, alive)),
     expectedPurchases90d: e90,
-    nextPurchaseInDays: daysUntilOneExpectedPurchase(t, p, maxDays),
+    nextPurchaseInDays: daysUntilOneExpectedPurchase(t, p, maxDays, e90),
   };
 }
 
-/** Smallest whole d in [1, maxDays] with E[Y(d)] ≥ 1 (E[Y] grows with d, so bisection), else null. */
-export function daysUntilOneExpectedPurchase(t: RfmTriple, p: BgNbdParams, maxDays: number): number | null {
+/**
+ * Smallest whole d in [1, maxDays] with E[Y(d)] ≥ 1, else null. E[Y] grows with d, so bisection; and
+ * it is concave (the purchase rate only falls as drop-out accumulates), so the 90-day value already
+ * computed narrows the search.
+ */
+export function daysUntilOneExpectedPurchase(
+  t: RfmTriple,
+  p: BgNbdParams,
+  maxDays: number,
+  e90: number | null = null,
+): number | null {
   const at = (d: number) => expectedPurchases(d, t.x, t.tx, t.T, p);
-  const far = at(maxDays);
-  if (!Number.isFinite(far) || far < 1) return null;
   let lo = 0; // E[Y(lo)] < 1
   let hi = maxDays; // E[Y(hi)] ≥ 1
+  if (e90 !== null && e90 > 0 && PREDICTION_HORIZON_DAYS <= maxDays) {
+    // Concavity with E[Y(0)] = 0 makes E[Y(d)]/d non-increasing, so the line through (90, e90) bounds
+    // E[Y] from below before day 90 and from above after it: the answer is ≤ 90/e90 when e90 ≥ 1,
+    // and ≥ 90/e90 otherwise.
+    const bound = PREDICTION_HORIZON_DAYS / e90;
+    if (e90 >= 1) hi = Math.min(hi, Math.max(1, Math.ceil(bound)));
+    else lo = Math.min(maxDays - 1, Math.max(PREDICTION_HORIZON_DAYS, Math.ceil(bound) - 1));
+  }
+  if (hi === maxDays) {
+    const far = at(maxDays);
+    if (!Number.isFinite(far) || far < 1) return null;
+  }
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     const v = at(mid);

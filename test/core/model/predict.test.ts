@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { expectedPurchases, pAlive, type RfmTriple } from "../../../src/core/model/bgnbd";
 import { fitBgNbd } from "../../../src/core/model/fit";
-import { predictCustomers } from "../../../src/core/model/predict";
+import { daysUntilOneExpectedPurchase, predictCustomers } from "../../../src/core/model/predict";
 import type { CustomerSummary } from "../../../src/core/types";
 import { simulateTriples } from "./simulate";
 
@@ -136,6 +136,42 @@ describe("predictCustomers", () => {
         }
       }),
       { numRuns: 15 },
+    );
+  });
+});
+
+describe("daysUntilOneExpectedPurchase", () => {
+  it("finds the first whole day with one expected purchase, with or without the 90-day hint", () => {
+    const params = fc.record({
+      r: fc.double({ min: 0.05, max: 5, noNaN: true }),
+      alpha: fc.double({ min: 1, max: 300, noNaN: true }),
+      a: fc.double({ min: 0.05, max: 5, noNaN: true }),
+      b: fc.double({ min: 0.1, max: 10, noNaN: true }),
+    });
+    const triple = fc
+      .record({
+        x: fc.integer({ min: 0, max: 60 }),
+        tx: fc.integer({ min: 0, max: 700 }),
+        gap: fc.integer({ min: 0, max: 700 }),
+      })
+      .map(({ x, tx, gap }) => ({
+        x,
+        tx: x === 0 ? 0 : Math.max(tx, x),
+        T: (x === 0 ? 0 : Math.max(tx, x)) + gap,
+      }));
+    fc.assert(
+      fc.property(params, triple, (p, t) => {
+        const e90 = expectedPurchases(90, t.x, t.tx, t.T, p);
+        const hinted = daysUntilOneExpectedPurchase(t, p, 730, e90);
+        expect(hinted).toBe(daysUntilOneExpectedPurchase(t, p, 730));
+        if (hinted === null) {
+          expect(expectedPurchases(730, t.x, t.tx, t.T, p)).toBeLessThan(1);
+        } else {
+          expect(expectedPurchases(hinted, t.x, t.tx, t.T, p)).toBeGreaterThanOrEqual(1);
+          expect(expectedPurchases(hinted - 1, t.x, t.tx, t.T, p)).toBeLessThan(1);
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
