@@ -9,6 +9,9 @@ import { csvText } from "./writeCsv";
  * Writes the report files into the output folder. The tables meant for programs (customers.csv, followup.csv)
  * keep stable ids and codes; the free-form grids (summary, run log) are for people and use the labels.
  */
+/** Excel's hard limit of rows per sheet. */
+const XLSX_MAX_ROWS = 1_048_576;
+
 const CSV_AUDIENCE: Record<string, Audience> = { customers: "codes", followUp: "codes" };
 
 export async function writeReport(
@@ -26,6 +29,13 @@ export async function writeReport(
       `Cannot create the output folder (${code}): ${oneLine(dir)}`,
     );
   }
+  // Checked before anything is written, so a refused run leaves no half of a report behind.
+  const longest = Math.max(result.customers.length, result.followUp.length, result.skipped.length) + 20;
+  if (format !== "csv" && longest > XLSX_MAX_ROWS)
+    throw new CliError(
+      `report.xlsx の1シートに入る行数(${XLSX_MAX_ROWS.toLocaleString("en-US")} 行)を超えます。--format csv で出力してください`,
+      `report.xlsx would exceed Excel's ${XLSX_MAX_ROWS.toLocaleString("en-US")} rows per sheet; use --format csv`,
+    );
   const written: string[] = [];
   try {
     if (format !== "xlsx")
