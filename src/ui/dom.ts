@@ -36,3 +36,17 @@ export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: numb
     }, ms);
   };
 }
+
+/** Enter saves from any field, selects and checkboxes included (natively only text fields do). */
+export function enterSubmits(form: HTMLFormElement): void {
+  form.addEventListener("keydown", (event) => {
+    const target = event.target as HTMLElement;
+    if (event.key !== "Enter" || event.isComposing) return;
+    // Text fields submit natively only while the save button is enabled; asking explicitly means an invalid form
+    // answers "not saved" with the field to fix instead of doing nothing.
+    if (target instanceof HTMLSelectElement || target instanceof HTMLInputElement) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+}

@@ -3,97 +3,27 @@
  * same code the server runs again), previews the state counts before saving, applies thresholds from the shop's
  * own repurchase cycle, and corrects the orders sheet's column mapping. Every server call goes through callServer.
  */
-import {
-  type CustomerState,
-  type Lang,
-  type Settings,
-  type SettingsError,
-  STATE_LABELS,
-  validateSettings,
-} from "../core/index";
+import { type Settings, type SettingsError, validateSettings } from "../core/index";
 import {
   callServer,
   type RepurchaseCycle,
-  SIDEBAR_MAPPING_KEYS,
   type SidebarState,
   type StatePreview,
   type Text,
 } from "./contract";
-import { byId, debounce, h } from "./dom";
-import { FIELDS, type FieldSpec, GROUPS, MAPPING_LABELS } from "./fields";
+import { byId, debounce, enterSubmits, h } from "./dom";
+import { FIELDS, type FieldSpec, GROUPS } from "./fields";
+import { mappingForm } from "./mappingForm";
+import { type PanelData, showCycle, showPreview } from "./preview";
+import { currentLang, errorId, helpId, inputId, setLang, t, UI } from "./text";
 
-const STATE_ORDER: readonly CustomerState[] = [
-  "new",
-  "active",
-  "at_risk",
-  "dormant",
-  "winback",
-  "vip",
-  "paused",
-  "cancelled",
-];
-/** Paused and cancelled appear only when the Members sheet makes them possible. */
-const MEMBER_STATES: readonly CustomerState[] = ["paused", "cancelled"];
 const SUGGESTED_FIELDS = ["activeDays", "atRiskDays", "vipRecencyDays"] as const;
 const PREVIEW_DELAY_MS = 400;
-
-const UI = {
-  title: { ja: "育つ 設定", en: "Sodatsu settings" },
-  cycleTitle: { ja: "お店の購入サイクル", en: "Your repurchase cycle" },
-  cycleNone: {
-    ja: "2回以上購入したお客様がまだいないため、購入サイクルから目安を出せません。",
-    en: "No customer has bought twice yet, so there is no cycle to suggest thresholds from.",
-  },
-  apply: { ja: "目安を当てはめる", en: "Apply suggestion" },
-  applied: {
-    ja: "目安を当てはめました(まだ保存していません)。",
-    en: "Suggestion applied (not saved yet).",
-  },
-  previewTitle: { ja: "この設定での人数(保存前)", en: "Customers per state (before saving)" },
-  previewBusy: { ja: "計算しています…", en: "Calculating…" },
-  previewInvalid: { ja: "入力を直すと人数が出ます。", en: "Fix the highlighted fields to see the counts." },
-  save: { ja: "設定を保存", en: "Save settings" },
-  saving: { ja: "保存しています…", en: "Saving…" },
-  saved: {
-    ja: "保存しました。次の「顧客分析を実行」から使われます。",
-    en: "Saved. The next analysis run uses these settings.",
-  },
-  refused: {
-    ja: "保存できません。赤字の項目を直してください。",
-    en: "Not saved: please fix the fields in red.",
-  },
-  sheetErrors: {
-    ja: "設定シートに読めない値があるため、初期値を表示しています:",
-    en: "The Settings sheet holds values that cannot be used, so the defaults are shown:",
-  },
-  mappingTitle: { ja: "注文シートの列の対応", en: "Orders sheet columns" },
-  mappingHelp: {
-    ja: "列が自動で見つからないときや、違う列が選ばれているときに直します。「自動」は見出しから判定します。",
-    en: "Correct a column that was not found or was found wrongly. Automatic finds it by its header.",
-  },
-  noOrdersSheet: {
-    ja: "注文シートがまだありません。メニューの「テンプレートを準備」で作れます。",
-    en: "There is no Orders sheet yet. Use Set up template in the menu.",
-  },
-  auto: { ja: "自動", en: "Automatic" },
-  notFound: { ja: "見つかりません", en: "not found" },
-  orderTotal: { ja: "注文合計(1注文に1回数える)", en: "Order total (once per order)" },
-  lineAmount: { ja: "明細金額(行ごとに足す)", en: "Line amount (summed per order)" },
-  saveMapping: { ja: "列の対応を保存", en: "Save columns" },
-  mappingSaved: { ja: "列の対応を保存しました。", en: "Columns saved." },
-  failed: { ja: "サーバーとの通信に失敗しました: ", en: "The server call failed: " },
-  people: { ja: "人", en: "" },
-  customers: { ja: "お客様", en: "Customers" },
-  asOf: { ja: "基準日", en: "As of" },
-  languageJa: { ja: "日本語", en: "Japanese (日本語)" },
-  languageEn: { ja: "英語 (English)", en: "English" },
-} satisfies Record<string, Text>;
 
 interface Model {
   server: SidebarState;
   /** The settings last saved (or loaded): the base that missing keys and action points come from. */
   saved: Settings;
-  lang: Lang;
   cycle: RepurchaseCycle | null;
   preview: StatePreview | null;
   previewNote: Text | null;
@@ -101,11 +31,6 @@ interface Model {
 }
 
 let model: Model | null = null;
-
-const t = (text: Text): string => (model?.lang === "en" ? text.en : text.ja);
-const inputId = (key: string) => `f-${key}`;
-const helpId = (key: string) => `h-${key}`;
-const errorId = (key: string) => `e-${key}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Reading and validating the form
@@ -156,81 +81,14 @@ function showFieldErrors(errors: readonly SettingsError[]): void {
 // Preview and cycle
 // ---------------------------------------------------------------------------------------------------------------
 
-function renderPreview(busy: boolean, invalid = false): void {
-  if (!model) return;
-  const box = byId("preview-body");
-  box.replaceChildren();
-  byId("preview").setAttribute("aria-busy", busy ? "true" : "false");
-  if (invalid) {
-    box.append(h("p", { class: "note" }, t(UI.previewInvalid)));
-    return;
-  }
-  if (busy && !model.preview) {
-    box.append(h("p", { class: "note" }, t(UI.previewBusy)));
-    return;
-  }
-  if (!model.preview) {
-    if (model.previewNote) box.append(h("p", { class: "note" }, t(model.previewNote)));
-    return;
-  }
-  const p = model.preview;
-  const fmt = (n: number) => n.toLocaleString(model?.lang === "en" ? "en-US" : "ja-JP");
-  box.append(
-    h(
-      "p",
-      { class: "meta" },
-      `${t(UI.asOf)} ${p.asOf} ・ ${t(UI.customers)} ${fmt(p.customers)}${t(UI.people) ? ` ${t(UI.people)}` : ""}`,
-    ),
-  );
-  const list = h("dl", { class: "counts", id: "state-counts" });
-  for (const s of STATE_ORDER) {
-    if (MEMBER_STATES.includes(s) && p.counts[s] === 0) continue;
-    list.append(
-      h(
-        "div",
-        { class: `count state-${s}`, "data-state": s },
-        h("dt", {}, t(STATE_LABELS[s])),
-        h("dd", {}, fmt(p.counts[s])),
-      ),
-    );
-  }
-  box.append(list);
-  if (busy) box.append(h("p", { class: "note" }, t(UI.previewBusy)));
-}
-
-function renderCycle(): void {
-  if (!model) return;
-  const box = byId("cycle-body");
-  box.replaceChildren();
-  const c = model.cycle;
-  const button = byId<HTMLButtonElement>("apply-suggestion");
-  if (!c || c.medianDays === null || !c.suggested) {
-    box.append(
-      h("p", { class: "note" }, model.previewNote && !model.preview ? t(model.previewNote) : t(UI.cycleNone)),
-    );
-    button.disabled = true;
-    return;
-  }
-  const days = Math.round(c.medianDays * 10) / 10;
-  const s = c.suggested;
-  box.append(
-    h(
-      "p",
-      { id: "cycle-median" },
-      model.lang === "en"
-        ? `Median days between purchases: ${days} days.`
-        : `購入と購入の間隔(中央値): ${days} 日`,
-    ),
-    h(
-      "p",
-      { id: "cycle-suggestion", class: "meta" },
-      model.lang === "en"
-        ? `Suggested: active ${s.activeDays} days, dormant after ${s.atRiskDays} days, VIP within ${s.vipRecencyDays} days.`
-        : `目安: 継続 ${s.activeDays} 日 / 休眠 ${s.atRiskDays} 日 / 優良の最終購入 ${s.vipRecencyDays} 日`,
-    ),
-  );
-  button.disabled = false;
-}
+/** What the preview and cycle panels show now. */
+const shown = (): PanelData => ({
+  preview: model?.preview ?? null,
+  note: model?.previewNote ?? null,
+  cycle: model?.cycle ?? null,
+});
+const renderPreview = (busy: boolean, invalid = false): void => showPreview(shown(), busy, invalid);
+const renderCycle = (): void => showCycle(shown());
 
 function requestPreview(settings: Settings): void {
   if (!model) return;
@@ -270,11 +128,11 @@ function onEdit(): void {
     renderPreview(false, true);
     return;
   }
-  if (result.value.language !== model.lang) {
+  if (result.value.language !== currentLang()) {
     // Switching the language redraws the panel in it, keeping what has been typed.
     const values = draft();
     const focused = document.activeElement?.id;
-    model.lang = result.value.language;
+    setLang(result.value.language);
     render(values);
     if (focused) document.getElementById(focused)?.focus();
   }
@@ -350,59 +208,6 @@ function applySuggestion(): void {
   );
 }
 
-function saveMapping(event: Event): void {
-  event.preventDefault();
-  const mapping: Record<string, string> = {};
-  for (const key of SIDEBAR_MAPPING_KEYS) mapping[key] = byId<HTMLSelectElement>(inputId(key)).value;
-  const button = byId<HTMLButtonElement>("save-mapping");
-  button.disabled = true;
-  callServer("saveMapping", mapping).then(
-    (answer) => {
-      button.disabled = false;
-      if (!model) return;
-      for (const key of SIDEBAR_MAPPING_KEYS) byId(errorId(key)).textContent = "";
-      byId("mapping-errors").textContent = "";
-      if (!answer.ok) {
-        for (const e of answer.errors) {
-          const at = document.getElementById(errorId(e.field)) ?? byId("mapping-errors");
-          at.textContent = `${at.textContent} ${t(e.message)}`.trim();
-        }
-        mappingStatus("", "");
-        return;
-      }
-      model.server.mapping = answer.mapping;
-      mappingStatus(t(UI.mappingSaved), "ok");
-      // Other columns may change the counts: preview again under the edited settings.
-      const result = validate();
-      if (result.ok) requestPreview(result.value);
-    },
-    (error: Error) => {
-      button.disabled = false;
-      mappingStatus(`${t(UI.failed)}${error.message}`, "error");
-    },
-  );
-}
-
-function mappingStatus(text: string, kind: "ok" | "error" | ""): void {
-  const el = byId("mapping-status");
-  el.textContent = text;
-  el.className = `status ${kind}`;
-}
-
-/** Enter saves from any field, selects and checkboxes included (natively only text fields do). */
-function enterSubmits(form: HTMLFormElement): void {
-  form.addEventListener("keydown", (event) => {
-    const target = event.target as HTMLElement;
-    if (event.key !== "Enter" || event.isComposing) return;
-    // Text fields submit natively only while the save button is enabled; asking explicitly means an invalid form
-    // answers "not saved" with the field to fix instead of doing nothing.
-    if (target instanceof HTMLSelectElement || target instanceof HTMLInputElement) {
-      event.preventDefault();
-      form.requestSubmit();
-    }
-  });
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Rendering
 // ---------------------------------------------------------------------------------------------------------------
@@ -410,7 +215,7 @@ function enterSubmits(form: HTMLFormElement): void {
 function helpNodes(text: Text): Node[] {
   // Plain Japanese always; English underneath when the shop works in English.
   const nodes: Node[] = [h("span", { lang: "ja" }, text.ja)];
-  if (model?.lang === "en") nodes.push(h("span", { lang: "en", class: "en" }, text.en));
+  if (currentLang() === "en") nodes.push(h("span", { lang: "en", class: "en" }, text.en));
   return nodes;
 }
 
@@ -488,61 +293,9 @@ function settingsForm(values: Record<string, unknown>): HTMLFormElement {
   return form;
 }
 
-function mappingForm(server: SidebarState): HTMLElement {
-  const section = h(
-    "section",
-    { id: "mapping", "aria-labelledby": "mapping-title" },
-    h("h2", { id: "mapping-title" }, t(UI.mappingTitle)),
-  );
-  const info = server.orders;
-  if (info.sheetName === null) {
-    section.append(h("p", { class: "note" }, t(UI.noOrdersSheet)));
-    return section;
-  }
-  section.append(h("p", { class: "help", id: "mapping-help" }, t(UI.mappingHelp)));
-  const form = h("form", { id: "mapping-form", novalidate: true });
-  for (const key of SIDEBAR_MAPPING_KEYS) {
-    const detected = info.detected[key];
-    const autoText =
-      key === "orders.amountKind" && detected
-        ? t(detected === "line_amount" ? UI.lineAmount : UI.orderTotal)
-        : (detected ?? t(UI.notFound));
-    const select = h(
-      "select",
-      { id: inputId(key), name: key, "aria-describedby": `mapping-help ${errorId(key)}` },
-      h("option", { value: "" }, `${t(UI.auto)}(${autoText})`),
-    );
-    if (key === "orders.amountKind") {
-      select.append(
-        h("option", { value: "order_total" }, t(UI.orderTotal)),
-        h("option", { value: "line_amount" }, t(UI.lineAmount)),
-      );
-    } else for (const header of info.headers) select.append(h("option", { value: header }, header));
-    select.value = server.mapping[key] ?? "";
-    form.append(
-      h(
-        "div",
-        { class: "field" },
-        h("label", { for: inputId(key) }, t(MAPPING_LABELS[key] ?? { ja: key, en: key })),
-        select,
-        h("p", { class: "error", id: errorId(key) }),
-      ),
-    );
-  }
-  form.append(
-    h("p", { id: "mapping-errors", class: "error", role: "alert" }),
-    h("div", { class: "actions" }, h("button", { type: "submit", id: "save-mapping" }, t(UI.saveMapping))),
-    h("p", { id: "mapping-status", class: "status", role: "status", "aria-live": "polite" }),
-  );
-  form.addEventListener("submit", saveMapping);
-  enterSubmits(form);
-  section.append(form);
-  return section;
-}
-
 function render(values: Record<string, unknown>): void {
   if (!model) return;
-  document.documentElement.lang = model.lang;
+  document.documentElement.lang = currentLang();
   document.title = t(UI.title);
   const app = byId("app");
   const sheetErrors = model.server.settingsErrors;
@@ -570,7 +323,11 @@ function render(values: Record<string, unknown>): void {
       h("div", { id: "preview-body" }),
     ),
     settingsForm(values),
-    mappingForm(model.server),
+    mappingForm(model.server, () => {
+      // Other columns may change the counts: preview again under the edited settings.
+      const result = validate();
+      if (result.ok) requestPreview(result.value);
+    }),
   );
   app.setAttribute("aria-busy", "false");
   byId("apply-suggestion").addEventListener("click", applySuggestion);
@@ -586,10 +343,10 @@ function settingsValues(s: Settings): Record<string, unknown> {
 export function start(): void {
   callServer("getSidebarState").then(
     (server) => {
+      setLang(server.settings.language);
       model = {
         server,
         saved: server.settings,
-        lang: server.settings.language,
         cycle: server.preview?.cycle ?? null,
         preview: server.preview,
         previewNote: server.previewNote,
