@@ -18,6 +18,7 @@
  */
 import { isCancelledStatus } from "./cancellation";
 import { columnName, customerKeyOf, orderIdOf, showValue } from "./cells";
+import { rememberCustomerIndex } from "./customerIndex";
 import { formatDay } from "./day";
 import type { OrderMappingEx } from "./orderPresets";
 import { isBlank, parseAmount } from "./parseAmount";
@@ -44,6 +45,8 @@ type Reason = { ja: string; en: string };
 interface OrderAcc {
   orderId: string;
   customer: string;
+  /** The cleaner's number for the customer (see customerIndex.ts). */
+  customerId: number;
   day: number; // +Infinity until a row brings a date
   total: number | null;
   sum: number;
@@ -85,7 +88,12 @@ export class OrderCleaner {
     after_as_of: 0,
   };
   private readonly skipped: SkippedRow[] = [];
-  private readonly names = new Map<string, string>();
+  /** Customers numbered in order of first appearance: one lookup per order serves names and buildHistories. */
+  private readonly customerIds = new Map<string, number>();
+  private readonly customerKeys: string[] = [];
+  private readonly nameOf: (string | undefined)[] = [];
+  /** Customer id of each entry of `orders`. */
+  private orderCustomer = new Int32Array(1024);
   /** Orders by order id; orders of other customers with the same id hang off `next`. */
   private readonly accs = new Map<string, OrderAcc>();
   private readonly chain = new RowChain();
@@ -183,8 +191,10 @@ export class OrderCleaner {
         this.skip(rowNumber, "after_as_of", this.col.date!.field, this.afterReason(day));
       else {
         this.counts.used++;
-        this.orders.push({ customerKey: customer, orderId: "", day, amount: amount ?? 0 });
-        this.noteName(customer, row);
+        this.addOrder(
+          { customerKey: customer, orderId: "", day, amount: amount ?? 0 },
+          this.customerId(customer, row),
+        );
       }
       return;
     }
@@ -196,6 +206,7 @@ export class OrderCleaner {
       acc = {
         orderId,
         customer,
+        customerId: this.customerId(customer, row),
         day,
         total: null,
         sum: 0,
@@ -210,7 +221,6 @@ export class OrderCleaner {
         acc.next = head.next;
         head.next = acc;
       } else this.accs.set(orderId, acc);
-      this.noteName(customer, row);
     } else {
       acc.lastRow = this.chain.add(rowNumber, acc.lastRow);
       acc.rowCount++;
@@ -224,12 +234,32 @@ export class OrderCleaner {
     }
   }
 
-  /** The first non-blank name seen for a customer (display only; looked at once per order, not per line). */
-  private noteName(customer: string, row: readonly unknown[]): void {
+  /** The customer's number; the first non-blank name seen for a customer is kept (display only). */
+  private customerId(customer: string, row: readonly unknown[]): number {
+    let id = this.customerIds.get(customer);
+    if (id === undefined) {
+      id = this.customerKeys.length;
+      this.customerIds.set(customer, id);
+      this.customerKeys.push(customer);
+      this.nameOf.push(undefined);
+    }
     const at = this.mapping.name;
-    if (at === undefined || this.names.has(customer)) return;
-    const n = row[at];
-    if (!isBlank(n)) this.names.set(customer, String(n).trim());
+    if (at !== undefined && this.nameOf[id] === undefined) {
+      const n = row[at];
+      if (!isBlank(n)) this.nameOf[id] = String(n).trim();
+    }
+    return id;
+  }
+
+  private addOrder(order: OrderRecord, customerId: number): void {
+    const i = this.orders.length;
+    if (i === this.orderCustomer.length) {
+      const grown = new Int32Array(i * 2);
+      grown.set(this.orderCustomer);
+      this.orderCustomer = grown;
+    }
+    this.orderCustomer[i] = customerId;
+    this.orders.push(order);
   }
 
   private addAmount(acc: OrderAcc, amount: number | null): void {
@@ -364,7 +394,16 @@ export class OrderCleaner {
     }
     this.accs.clear();
     this.skipped.sort((a, b) => a.row - b.row);
-    return { orders: this.orders, counts: this.counts, skipped: this.skipped, names: this.names };
+    const names = new Map<string, string>();
+    for (let id = 0; id < this.nameOf.length; id++) {
+      const name = this.nameOf[id];
+      if (name !== undefined) names.set(this.customerKeys[id], name);
+    }
+    rememberCustomerIndex(this.orders, {
+      keys: this.customerKeys,
+      customerOf: this.orderCustomer.slice(0, this.orders.length),
+    });
+    return { orders: this.orders, counts: this.counts, skipped: this.skipped, names };
   }
 
   /** Puts a finished order's rows in their bucket. */
@@ -372,7 +411,10 @@ export class OrderCleaner {
     if (acc.day !== NO_DAY && !acc.cancel && acc.day <= this.opts.asOf) {
       this.counts.used += acc.rowCount;
       const amount = this.mapping.amountKind === "order_total" ? (acc.total ?? 0) : acc.sum;
-      this.orders.push({ customerKey: acc.customer, orderId: acc.orderId, day: acc.day, amount });
+      this.addOrder(
+        { customerKey: acc.customer, orderId: acc.orderId, day: acc.day, amount },
+        acc.customerId,
+      );
       return;
     }
     const rows = this.chain.list(acc.lastRow);

@@ -3,6 +3,7 @@
  * typed arrays, so summarize() is one linear pass and can be called for the as-of date and again for one month
  * earlier (§11) without regrouping.
  */
+import { type CustomerIndex, customerIndexOf } from "./customerIndex";
 import type { CustomerSummary, DayNumber, OrderRecord } from "./types";
 
 export interface CustomerHistories {
@@ -21,28 +22,39 @@ export interface SummaryWithSecond extends CustomerSummary {
   secondPurchase: DayNumber | null;
 }
 
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function buildHistories(orders: readonly OrderRecord[]): CustomerHistories {
+/** Groups orders by customer key: the cleaner's numbering when it is still valid, else one Map lookup per order. */
+function customerIds(orders: readonly OrderRecord[]): CustomerIndex {
+  const known = customerIndexOf(orders);
+  if (known) return known;
   const n = orders.length;
   const indexOf = new Map<string, number>();
-  const firstSeen: string[] = [];
+  const keys: string[] = [];
   const customerOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const key = orders[i].customerKey;
     let c = indexOf.get(key);
     if (c === undefined) {
-      c = firstSeen.length;
+      c = keys.length;
       indexOf.set(key, c);
-      firstSeen.push(key);
+      keys.push(key);
     }
     customerOf[i] = c;
   }
-  const keys = firstSeen.slice().sort(compareKeys);
-  const rank = new Int32Array(keys.length);
-  for (let r = 0; r < keys.length; r++) rank[indexOf.get(keys[r])!] = r;
+  return { keys, customerOf };
+}
+
+export function buildHistories(orders: readonly OrderRecord[]): CustomerHistories {
+  const n = orders.length;
+  const { keys: keyOfId, customerOf } = customerIds(orders);
+  // Customers with at least one order, sorted by key in code-unit order; rank[id] = position (−1: no orders).
+  const count = new Int32Array(keyOfId.length);
+  for (let i = 0; i < n; i++) count[customerOf[i]]++;
+  const ids: number[] = [];
+  for (let id = 0; id < keyOfId.length; id++) if (count[id] > 0) ids.push(id);
+  ids.sort((a, b) => (keyOfId[a] < keyOfId[b] ? -1 : keyOfId[a] > keyOfId[b] ? 1 : 0));
+  const keys = ids.map((id) => keyOfId[id]);
+  const rank = new Int32Array(keyOfId.length).fill(-1);
+  for (let r = 0; r < ids.length; r++) rank[ids[r]] = r;
 
   // Counting sort of orders by customer rank.
   const start = new Int32Array(keys.length + 1);

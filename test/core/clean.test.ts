@@ -288,6 +288,21 @@ describe("streaming and limits", () => {
     expect(() => c.push(rows[0], 12)).toThrow();
   });
 
+  it("histories from the cleaner's own array equal histories from a copy, and edits to the array are seen", () => {
+    const x = clean(GENERIC, [
+      ["A", "c2", "2026-05-01", "100", "", ""],
+      ["B", "c1", "2026-05-02", "200", "", ""],
+      ["C", "c3", "2026-05-03", "300", "キャンセル", ""],
+      ["", "c2", "2026-05-04", "400", "", ""],
+    ]);
+    const direct = buildHistories(x.orders);
+    expect(direct).toEqual(buildHistories([...x.orders]));
+    expect(direct.keys).toEqual(["c1", "c2"]);
+    x.orders[0] = { ...x.orders[0], customerKey: "c9" };
+    expect(buildHistories(x.orders).keys).toEqual(buildHistories([...x.orders]).keys);
+    expect(buildHistories(x.orders).keys).toContain("c9");
+  });
+
   it("caps the skipped list when asked, keeping the counts whole", () => {
     const m = detectOrderMapping(GENERIC, "auto") as { mapping: OrderMappingEx };
     const rows = Array.from({ length: 50 }, () => ["", "", "2026-05-01", "1", "", ""]);

@@ -1,0 +1,29 @@
+/**
+ * The cleaner already knows which customer each order belongs to (it looks every customer up once per order).
+ * It leaves that numbering beside the orders array it returns, so buildHistories can group a million orders
+ * without hashing every customer key a second time. The hint is only used for the very array it was made for,
+ * and only after checking, order by order, that each order still has the customer the hint says; otherwise
+ * buildHistories groups by key as usual. Callers never see any of this.
+ */
+import type { OrderRecord } from "./types";
+
+export interface CustomerIndex {
+  /** Customer keys by id (in order of first appearance; may include customers none of whose orders were kept). */
+  keys: readonly string[];
+  /** Customer id of each order, aligned with the orders array. */
+  customerOf: Int32Array;
+}
+
+const hints = new WeakMap<readonly OrderRecord[], CustomerIndex>();
+
+export function rememberCustomerIndex(orders: readonly OrderRecord[], index: CustomerIndex): void {
+  hints.set(orders, index);
+}
+
+export function customerIndexOf(orders: readonly OrderRecord[]): CustomerIndex | null {
+  const index = hints.get(orders);
+  if (!index || index.customerOf.length !== orders.length) return null;
+  const { keys, customerOf } = index;
+  for (let i = 0; i < orders.length; i++) if (orders[i].customerKey !== keys[customerOf[i]]) return null;
+  return index;
+}
