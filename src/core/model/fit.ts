@@ -49,7 +49,7 @@ interface Aggregated {
   customers: number;
 }
 
-export function aggregate(triples: readonly RfmTriple[]): Aggregated | null {
+function aggregate(triples: readonly RfmTriple[]): Aggregated | null {
   // Whole-day data (the product's case) gets a numeric key, several times faster than a string key.
   let maxTime = 0;
   let integral = true;
@@ -124,7 +124,7 @@ export function aggregate(triples: readonly RfmTriple[]): Aggregated | null {
  *   ∂/∂a = ψ(a+b) − ψ(a+b+x) + w₄/a
  *   ∂/∂b = ψ(a+b) + ψ(b+x) − ψ(b) − ψ(a+b+x) − w₄/(b+x−1)
  */
-export function aggregatedLogLikelihood(d: Aggregated, p: BgNbdParams, grad?: number[]): number {
+function aggregatedLogLikelihood(d: Aggregated, p: BgNbdParams, grad?: number[]): number {
   const { r, alpha, a, b } = p;
   const nx = d.xs.length;
   const base = r * Math.log(alpha) - lgamma(r) + lgamma(a + b) - lgamma(b);
