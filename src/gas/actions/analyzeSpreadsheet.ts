@@ -56,7 +56,11 @@ export function asOfDay(settings: Settings): DayNumber {
  * Settings, inputs and the core's analyze(), shared by the analysis run and the diagnosis sheet so that both show
  * the same figures.
  */
-export function analyzeSpreadsheet(dir: SheetDirectory, settings: Settings): SpreadsheetAnalysis {
+export function analyzeSpreadsheet(
+  dir: SheetDirectory,
+  settings: Settings,
+  options: { model: boolean } = { model: true },
+): SpreadsheetAnalysis {
   const inputs = readInputs(dir, readMapping(dir.ss));
   const orders = inputs.tables.orders;
   if (inputs.orderRows > MAX_ORDER_ROWS)
@@ -66,8 +70,8 @@ export function analyzeSpreadsheet(dir: SheetDirectory, settings: Settings): Spr
     });
   if (!orders) return { settings, result: null, orderRows: 0 };
   const asOf = asOfDay(settings);
-  // The BG/NBD columns and the at-risk notes, as the command line fills them (issue 6).
-  const model = { predict: predictCustomers, explainRisk };
+  // The BG/NBD columns and the at-risk notes, as the command line fills them (issue 6); the diagnosis needs neither.
+  const model = options.model ? { predict: predictCustomers, explainRisk } : undefined;
   const result = analyze({ ...inputs.tables, orders, settings, asOf, model });
   return { settings, result, orderRows: inputs.orderRows };
 }

@@ -64,7 +64,7 @@ function evidenceOf(
   settings: ReturnType<typeof settingsOrStop>,
 ): DiagnosisInput["evidence"] {
   try {
-    const { result } = analyzeSpreadsheet(dir, settings);
+    const { result } = analyzeSpreadsheet(dir, settings, { model: false });
     return result ? diagnosisEvidence(result) : { missing: NO_ORDERS };
   } catch (error) {
     // Unreadable orders should not block the questionnaire: the reason goes where the figures would be.
