@@ -34,6 +34,11 @@ function series(a: number, b: number, c: number, z: number): number {
   let term = 1;
   let sum = 1;
   const hump = Math.abs(a) + Math.abs(b) + Math.abs(c);
+  // When a ≤ c and b ≤ 1 (or a ≤ 1 and b ≤ c), every factor (a+n)/(c+n) and (b+n)/(n+1) lies in [0, 1]
+  // once n is past the negative parameters, so every ratio is at most z from there on: the tail bound
+  // holds early (BG/NBD's E[Y] is in this case for a ≤ 2, and would otherwise wait ~x terms).
+  const dominated = (a <= c && b <= 1) || (a <= 1 && b <= c);
+  const nonNegativeFrom = Math.max(0, -a, -b, -c);
   for (let n = 0; n < MAX_TERMS; n++) {
     const denom = (c + n) * (n + 1);
     if (denom === 0) return Number.NaN; // c is zero or a negative integer: ₂F₁ undefined
@@ -45,7 +50,8 @@ function series(a: number, b: number, c: number, z: number): number {
     // Past the hump (n beyond |a|+|b|+|c|) the term ratio moves monotonically towards z, so every later
     // ratio is at most m = max(current ratio, z) and the rest of the series is at most term·m/(1−m).
     const m = Math.max(Math.abs(ratio), z);
-    if (n + 1 > hump && m < 1 && (Math.abs(term) * m) / (1 - m) <= EPS * Math.abs(sum)) return sum;
+    const boundHolds = n + 1 > hump || (dominated && n + 1 > nonNegativeFrom);
+    if (boundHolds && m < 1 && (Math.abs(term) * m) / (1 - m) <= EPS * Math.abs(sum)) return sum;
   }
   return Number.NaN;
 }
