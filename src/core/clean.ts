@@ -97,6 +97,7 @@ export class OrderCleaner {
   /** Orders by order id; orders of other customers with the same id hang off `next`. */
   private readonly accs = new Map<string, OrderAcc>();
   private readonly chain = new RowChain();
+  private lastAcc: OrderAcc | null = null;
   private readonly pending = new Map<string, PendingRow[]>();
   private readonly maxSkipped: number;
   private readonly col: Record<
@@ -199,9 +200,16 @@ export class OrderCleaner {
       return;
     }
 
-    const head = this.accs.get(orderId);
-    let acc: OrderAcc | null = head ?? null;
-    while (acc !== null && acc.customer !== customer) acc = acc.next;
+    // Line items of one order are nearly always adjacent: the previous row's order is checked before the Map.
+    let acc: OrderAcc | null = null;
+    let head: OrderAcc | undefined;
+    const last = this.lastAcc;
+    if (last !== null && last.orderId === orderId && last.customer === customer) acc = last;
+    else {
+      head = this.accs.get(orderId);
+      acc = head ?? null;
+      while (acc !== null && acc.customer !== customer) acc = acc.next;
+    }
     if (!acc) {
       acc = {
         orderId,
@@ -232,6 +240,7 @@ export class OrderCleaner {
       acc.cancelField = cancel.field;
       acc.cancelRow = rowNumber;
     }
+    this.lastAcc = acc;
   }
 
   /** The customer's number; the first non-blank name seen for a customer is kept (display only). */
