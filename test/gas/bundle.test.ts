@@ -64,6 +64,26 @@ describe("dist/Code.js as Apps Script sees it", () => {
     for (const e of ENTRY_POINTS) expect(source()).toMatch(new RegExp(`^function ${e.name}\\(`, "m"));
   });
 
+  it("forwards every argument of each entry point to the bundle, and its result back", () => {
+    const gas = loadBundle();
+    const received: Record<string, unknown[]> = {};
+    const spy: Record<string, (...args: unknown[]) => unknown> = {};
+    for (const e of ENTRY_POINTS) {
+      spy[e.name] = (...args: unknown[]) => {
+        received[e.name] = args;
+        return `result of ${e.name}`;
+      };
+    }
+    (gas.context as Record<string, unknown>).Sodatsu = spy;
+    for (const e of ENTRY_POINTS) {
+      // Custom functions and triggers pass their declared parameters; menu and server entries pass all they get.
+      const args =
+        e.kind === "menu" || e.kind === "server" ? [{ k: 1 }, "two", 3] : e.params.map((_, i) => i * 10);
+      expect(gas.call(e.name, ...args), e.name).toBe(`result of ${e.name}`);
+      expect(received[e.name], e.name).toEqual(args);
+    }
+  });
+
   it("adds nothing to the global scope but the bundle and the entry points", () => {
     const gas = loadBundle();
     const globals = Object.keys(gas.context).sort();
