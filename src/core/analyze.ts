@@ -1,7 +1,7 @@
 import { cleanOrders } from "./clean";
 import {
   countWindow,
-  engagementAsOf,
+  engagementByCustomer,
   membershipOn,
   purchaseVisits,
   stateInput,
@@ -156,8 +156,7 @@ export function analyzeCleaned(
   const visitsLoaded = extras.visits !== undefined;
   const members = new Map<string, MemberRecord>();
   for (const m of extras.members ?? []) members.set(m.customerKey, m);
-  const engNow = engagementAsOf(extras.engagement, asOf, settings);
-  const engBefore = engagementAsOf(extras.engagement, previousAsOf, settings);
+  const engagement = engagementByCustomer(extras.engagement, asOf, previousAsOf, settings);
 
   const monetaries = new Float64Array(now.length);
   for (let i = 0; i < now.length; i++) monetaries[i] = now[i].monetary;
@@ -199,15 +198,12 @@ export function analyzeCleaned(
 
     const member = members.size ? members.get(key) : undefined;
     const membership = membershipOn(member, asOf);
-    const points = engagementLoaded ? (engNow.points.get(key) ?? 0) : 0;
+    const eng = engagementLoaded ? engagement.get(key) : undefined;
+    const points = eng?.points ?? 0;
     const state = classifyState(stateInput(c, membership, points), ctxNow);
     const previousState: CustomerState | null = prev
       ? classifyState(
-          stateInput(
-            prev,
-            membershipOn(member, previousAsOf),
-            engagementLoaded ? (engBefore.points.get(key) ?? 0) : 0,
-          ),
+          stateInput(prev, membershipOn(member, previousAsOf), eng?.previousPoints ?? 0),
           ctxBefore,
         )
       : null;
@@ -263,7 +259,7 @@ export function analyzeCleaned(
       relationshipScore: score.relationship,
       relationshipPoints: points,
       nextAction: nextActionOf(state, stage),
-      engaged: engagementLoaded && isEngaged(engNow.last.get(key) ?? null, asOf),
+      engaged: isEngaged(eng?.last ?? null, asOf),
       membership,
       fanRank: fanRank(visits30d, settings),
       previousFanRank: fanRank(previousVisits30d, settings),

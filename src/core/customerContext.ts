@@ -15,21 +15,35 @@ import type {
   VisitRecord,
 } from "./types";
 
-/** Per customer: relationship points and the last engagement day on or before a date. */
-export function engagementAsOf(
+/** One customer's engagement as of the as-of date and as of one month earlier (§7 points, §5b engaged). */
+export interface CustomerEngagement {
+  points: number;
+  previousPoints: number;
+  /** Last engagement day on or before the as-of date; null when none. */
+  last: DayNumber | null;
+}
+
+/** Engagement per customer in one pass: points as of both dates, and the last day (actions after asOf ignored). */
+export function engagementByCustomer(
   records: readonly EngagementRecord[] | undefined,
-  day: DayNumber,
+  asOf: DayNumber,
+  previousAsOf: DayNumber,
   settings: Settings,
-): { points: Map<string, number>; last: Map<string, DayNumber> } {
-  const points = new Map<string, number>();
-  const last = new Map<string, DayNumber>();
+): Map<string, CustomerEngagement> {
+  const out = new Map<string, CustomerEngagement>();
   for (const r of records ?? []) {
-    if (r.day > day) continue;
-    points.set(r.customerKey, (points.get(r.customerKey) ?? 0) + (settings.actionPoints[r.action] ?? 0));
-    const l = last.get(r.customerKey);
-    if (l === undefined || r.day > l) last.set(r.customerKey, r.day);
+    if (r.day > asOf) continue;
+    let e = out.get(r.customerKey);
+    if (!e) {
+      e = { points: 0, previousPoints: 0, last: null };
+      out.set(r.customerKey, e);
+    }
+    const points = settings.actionPoints[r.action] ?? 0;
+    e.points += points;
+    if (r.day <= previousAsOf) e.previousPoints += points;
+    if (e.last === null || r.day > e.last) e.last = r.day;
   }
-  return { points, last };
+  return out;
 }
 
 /**
