@@ -50,13 +50,42 @@ export function sidebarHtml(): Promise<string> {
 }
 
 /**
+ * google.script.run as the page sees it: withSuccessHandler / withFailureHandler chain, any other property is a
+ * server function that hands its JSON-serialised arguments to Node. Plain JavaScript text (not a serialised
+ * function) so that a transpiler's helpers (tsx's __name) never leak into the page.
+ */
+const STUB_SCRIPT = `(() => {
+  const runner = (success, failure) => new Proxy({}, {
+    get(_target, prop) {
+      if (prop === "withSuccessHandler") return (fn) => runner(fn, failure);
+      if (prop === "withFailureHandler") return (fn) => runner(success, fn);
+      return (...args) => {
+        window.__sodatsuServer(prop, JSON.stringify(args)).then((answer) => {
+          const parsed = JSON.parse(answer);
+          if (parsed.error !== undefined) failure && failure(new Error(parsed.error));
+          else success && success(parsed.value);
+        });
+      };
+    },
+  });
+  window.google = { script: { run: runner(null, null) } };
+})();`;
+
+/**
  * Opens the sidebar at `width` × `height` (Sheets' sidebar is 300 px wide) against `server`. Arguments and results
  * cross a JSON boundary, as google.script.run's serialisation does (no Dates, no functions, no undefined).
  */
 export async function openSidebar(
   browser: Browser,
   server: ServerWorld,
-  options: { width?: number; height?: number } = {},
+  options: {
+    width?: number;
+    height?: number;
+    /** Server functions that throw, as Apps Script reports a server exception to the failure handler. */
+    failing?: ServerName[];
+    /** What marks the page as ready (the settings form, unless a test expects something else). */
+    ready?: string;
+  } = {},
 ): Promise<{ page: Page; calls: RecordedCall[] }> {
   const page = await browser.newPage({
     viewport: { width: options.width ?? 300, height: options.height ?? 900 },
@@ -75,6 +104,8 @@ export async function openSidebar(
   await page.exposeFunction("__sodatsuServer", (name: string, argsJson: string) => {
     const args = JSON.parse(argsJson) as unknown[];
     calls.push({ name: name as ServerName, args });
+    if (options.failing?.includes(name as ServerName))
+      return JSON.stringify({ error: `Exception: ${name} failed on the server` });
     const handler = handlers[name as ServerName];
     if (!handler) return JSON.stringify({ error: `Script function not found: ${name}` });
     try {
@@ -83,31 +114,7 @@ export async function openSidebar(
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
   });
-  await page.addInitScript(() => {
-    type Handler = ((v: unknown) => void) | null;
-    const w = window as unknown as {
-      __sodatsuServer(name: string, args: string): Promise<string>;
-      google: unknown;
-    };
-    const runner = (success: Handler, failure: Handler): object =>
-      new Proxy(
-        {},
-        {
-          get(_target, prop: string) {
-            if (prop === "withSuccessHandler") return (fn: Handler) => runner(fn, failure);
-            if (prop === "withFailureHandler") return (fn: Handler) => runner(success, fn);
-            return (...args: unknown[]) => {
-              w.__sodatsuServer(prop, JSON.stringify(args)).then((answer) => {
-                const parsed = JSON.parse(answer) as { value?: unknown; error?: string };
-                if (parsed.error !== undefined) failure?.(new Error(parsed.error));
-                else success?.(parsed.value);
-              });
-            };
-          },
-        },
-      );
-    w.google = { script: { run: runner(null, null) } };
-  });
+  await page.addInitScript({ content: STUB_SCRIPT });
   const html = await sidebarHtml();
   await page.route(URL, (route) =>
     route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html }),
@@ -115,7 +122,7 @@ export async function openSidebar(
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(URL);
-  await page.waitForSelector("#settings-form");
+  await page.waitForSelector(options.ready ?? "#settings-form");
   if (errors.length > 0) throw new Error(`the sidebar threw: ${errors.join("; ")}`);
   return { page, calls };
 }

@@ -31,8 +31,7 @@ export function serverWorld(orders = 400): ServerWorld {
   const errors = writeSettings(ss, settings);
   if (errors.length > 0) throw new Error(`fixture settings refused: ${JSON.stringify(errors)}`);
   if (orders > 0) {
-    const rows = orderRows(orders);
-    ss.insertSheet("注文").getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+    world.ss.addSheetWithValues("注文", orderRows(orders));
   }
   return { world, ss, settings };
 }

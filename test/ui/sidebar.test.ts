@@ -240,6 +240,30 @@ describe("settings sidebar in headless Chromium", () => {
     await page.close();
   });
 
+  it("a server failure is shown in words, and the form stays usable", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server, { failing: ["saveSettings"] });
+    await page.fill("#f-activeDays", "25");
+    await page.click("#save");
+    await expect.poll(() => page.textContent("#status")).toContain("サーバーとの通信に失敗しました");
+    expect(await page.textContent("#status")).toContain("saveSettings failed on the server");
+    expect(await page.isDisabled("#save")).toBe(false);
+    expect(named(calls, "saveSettings")).toHaveLength(1);
+    await page.close();
+  });
+
+  it("when the sidebar cannot load its state it says so instead of showing an empty form", async () => {
+    const server = serverWorld();
+    const { page } = await openSidebar(browser, server, {
+      failing: ["getSidebarState"],
+      ready: "#app .error",
+    });
+    expect(await page.textContent("#app")).toContain("サーバーとの通信に失敗しました");
+    expect(await page.textContent("#app")).toContain("getSidebarState failed on the server");
+    expect(await page.$("#settings-form")).toBeNull();
+    await page.close();
+  });
+
   it("keeps a screenshot for the README (docs/img/sidebar.png)", async () => {
     const server = serverWorld();
     const { page } = await openSidebar(browser, server, { width: 300, height: 900 });
