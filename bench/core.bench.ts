@@ -82,27 +82,40 @@ export async function run(): Promise<void> {
   });
   // Only the pushes are timed; generating the text rows is the CSV reader's work, not the core's.
   let pushMs = 0;
+  let pushCpu = 0;
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
   const cpu0 = process.cpuUsage();
   let rowNumber = 2;
   for (const rows of chunks(N, 200_000, 50_000)) {
     const s = performance.now();
+    const sc = cpuMs();
     for (const row of rows) cleaner.push(row, rowNumber++);
     pushMs += performance.now() - s;
+    pushCpu += cpuMs() - sc;
     sample();
   }
   const f0 = performance.now();
+  const fc0 = cpuMs();
   const cleaned = cleaner.finish();
+  const cleanCpu = pushCpu + cpuMs() - fc0;
   sample();
   const t1 = performance.now();
   const t0 = t1 - pushMs - (t1 - f0);
+  const hc0 = cpuMs();
   const histories = buildHistories(cleaned.orders);
   const summaries = summarize(histories, AS_OF, cleaned.names);
   summarize(histories, AS_OF - 30, cleaned.names);
   sample();
   const t2 = performance.now();
+  const histCpu = cpuMs() - hc0;
+  const ac0 = cpuMs();
   const result = analyzeCleaned(cleaned, {}, settings, AS_OF);
   sample();
   const t3 = performance.now();
+  const analyzeCpu = cpuMs() - ac0;
   // CPU time of the whole run (row generation included): wall times suffer when other processes share the cores.
   const cpu = process.cpuUsage(cpu0);
 
@@ -111,14 +124,14 @@ export async function run(): Promise<void> {
     `rows ${N.toLocaleString()}: used ${c.used}, cancelled ${c.cancelled}, bad date ${c.bad_date}, after as-of ${c.after_as_of}; orders ${cleaned.orders.length}, customers ${summaries.length}`,
   );
   console.log(
-    `clean            ${(t1 - t0).toFixed(0)} ms  (${Math.round(N / ((t1 - t0) / 1000)).toLocaleString()} rows/s)`,
+    `clean            ${(t1 - t0).toFixed(0)} ms, CPU ${cleanCpu.toFixed(0)} ms  (${Math.round(N / ((t1 - t0) / 1000)).toLocaleString()} rows/s)`,
   );
-  console.log(`histories+2×summ ${(t2 - t1).toFixed(0)} ms`);
+  console.log(`histories+2×summ ${(t2 - t1).toFixed(0)} ms, CPU ${histCpu.toFixed(0)} ms`);
   console.log(
-    `analyzeCleaned   ${(t3 - t2).toFixed(0)} ms  (histories, summaries ×2, states, scores; ${result.customers.length} rows)`,
+    `analyzeCleaned   ${(t3 - t2).toFixed(0)} ms, CPU ${analyzeCpu.toFixed(0)} ms  (histories, summaries ×2, states, scores; ${result.customers.length} rows)`,
   );
   console.log(
-    `core pipeline    ${(t1 - t0 + (t3 - t2)).toFixed(0)} ms  (clean + analyzeCleaned; ${Math.round(N / ((t1 - t0 + t3 - t2) / 1000)).toLocaleString()} rows/s)`,
+    `core pipeline    ${(t1 - t0 + (t3 - t2)).toFixed(0)} ms, CPU ${(cleanCpu + analyzeCpu).toFixed(0)} ms  (clean + analyzeCleaned; ${Math.round(N / ((t1 - t0 + t3 - t2) / 1000)).toLocaleString()} rows/s)`,
   );
   console.log(
     `process CPU time ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms for row generation + the whole run above (wall ${(t3 - t0).toFixed(0)} ms)`,
