@@ -16,30 +16,19 @@
  *
  * Streaming: the CLI pushes rows one at a time; memory grows with orders, never with raw rows.
  */
-import { isCancelledStatus } from "./cancellation";
-import { columnName, customerKeyOf, orderIdOf, showValue } from "./cells";
+import { customerKeyOf, orderIdOf } from "./cells";
 import { rememberCustomerIndex } from "./customerIndex";
-import { formatDay } from "./day";
+import { NO_CANCEL, OrderCells, type Problem, type Reason } from "./orderCells";
 import type { OrderMappingEx } from "./orderPresets";
-import { isBlank, parseAmount } from "./parseAmount";
+import { isBlank } from "./parseAmount";
 import { parseDay } from "./parseDate";
 import { RowChain } from "./rowChain";
-import type {
-  CleanOptions,
-  CleanResult,
-  DayNumber,
-  OrderMapping,
-  OrderRecord,
-  RowBucket,
-  SkippedRow,
-} from "./types";
+import type { CleanOptions, CleanResult, OrderMapping, OrderRecord, RowBucket, SkippedRow } from "./types";
 
 export interface CleanOptionsEx extends CleanOptions {
   /** Keep at most this many skipped rows in the list (counts stay complete); default: all. */
   maxSkippedRows?: number;
 }
-
-type Reason = { ja: string; en: string };
 
 /** One order being assembled from its rows. */
 interface OrderAcc {
@@ -61,8 +50,6 @@ interface OrderAcc {
   next: OrderAcc | null;
 }
 
-const NO_CANCEL: { reason: Reason | null; field: string | undefined } = { reason: null, field: undefined };
-
 /** A row with an order id but no customer, waiting for finish() to find its order. */
 interface PendingRow {
   row: number;
@@ -70,7 +57,7 @@ interface PendingRow {
   amount: number | null;
   cancel: Reason | null;
   cancelField: string | undefined;
-  problem: { bucket: "bad_date" | "bad_amount"; field: string; reason: Reason } | null;
+  problem: Problem | null;
 }
 
 const NO_DAY = Number.POSITIVE_INFINITY;
@@ -100,29 +87,14 @@ export class OrderCleaner {
   private lastAcc: OrderAcc | null = null;
   private readonly pending = new Map<string, PendingRow[]>();
   private readonly maxSkipped: number;
-  private readonly col: Record<
-    "customer" | "date" | "amount" | "quantity" | "unitPrice" | "status" | "orderId" | "cancelledAt",
-    ReturnType<typeof columnName> | null
-  >;
+  private readonly cells: OrderCells;
   private finished = false;
 
   constructor(mapping: OrderMapping | OrderMappingEx, opts: CleanOptions | CleanOptionsEx) {
     this.mapping = mapping;
     this.opts = opts;
     this.maxSkipped = (opts as CleanOptionsEx).maxSkippedRows ?? Number.POSITIVE_INFINITY;
-    const h = opts.headers;
-    const name = (i: number | undefined) => (i === undefined ? null : columnName(h, i));
-    const m = this.mapping;
-    this.col = {
-      customer: name(m.customer),
-      date: name(m.date),
-      amount: name(m.amount),
-      quantity: name(m.quantity),
-      unitPrice: name(m.unitPrice),
-      status: name(m.status),
-      orderId: name(m.orderId),
-      cancelledAt: name(m.cancelledAt),
-    };
+    this.cells = new OrderCells(this.mapping, opts.headers);
   }
 
   private skip(row: number, bucket: SkippedRow["bucket"], field: string | undefined, reason: Reason): void {
@@ -140,7 +112,7 @@ export class OrderCleaner {
     const orderId = m.orderId === undefined ? null : orderIdOf(row[m.orderId]);
     const customer = customerKeyOf(row[m.customer]);
     if (customer === null && orderId === null) {
-      const c = this.col.customer!;
+      const c = this.cells.col.customer!;
       this.skip(rowNumber, "missing_customer", c.field, {
         ja: `顧客(${c.ja})が空欄です`,
         en: `customer (${c.en}) is blank`,
@@ -153,24 +125,24 @@ export class OrderCleaner {
     let day = NO_DAY;
     let problem: PendingRow["problem"] = null;
     if (isBlank(dateCell)) {
-      if (orderId === null) problem = this.dateProblem(dateCell);
+      if (orderId === null) problem = this.cells.dateProblem(dateCell);
     } else {
       const d = parseDay(dateCell, this.opts);
-      if (d === null) problem = this.dateProblem(dateCell);
+      if (d === null) problem = this.cells.dateProblem(dateCell);
       else day = d;
     }
 
     // Amount: blank is allowed (nothing to add); unreadable is a bad amount.
     let amount: number | null = null;
     if (problem === null) {
-      const a = this.readAmount(row);
+      const a = this.cells.readAmount(row);
       if (typeof a === "object" && a !== null) problem = a;
       else amount = a;
     }
 
     if (customer === null) {
       // A line of an order whose customer is on another row; resolved in finish().
-      const { reason, field } = problem === null ? this.cancelReason(row, orderId) : NO_CANCEL;
+      const { reason, field } = problem === null ? this.cells.cancelReason(row, orderId) : NO_CANCEL;
       let list = this.pending.get(orderId!);
       if (!list) {
         list = [];
@@ -183,13 +155,18 @@ export class OrderCleaner {
       this.skip(rowNumber, problem.bucket, problem.field, problem.reason);
       return;
     }
-    const cancel = this.cancelReason(row, orderId);
+    const cancel = this.cells.cancelReason(row, orderId);
 
     if (orderId === null) {
       // An order of its own: decided now.
       if (cancel.reason) this.skip(rowNumber, "cancelled", cancel.field, cancel.reason);
       else if (day > this.opts.asOf)
-        this.skip(rowNumber, "after_as_of", this.col.date!.field, this.afterReason(day));
+        this.skip(
+          rowNumber,
+          "after_as_of",
+          this.cells.col.date!.field,
+          this.cells.afterReason(day, this.opts.asOf),
+        );
       else {
         this.counts.used++;
         this.addOrder(
@@ -278,126 +255,12 @@ export class OrderCleaner {
     } else acc.sum += amount;
   }
 
-  private dateProblem(value: unknown): NonNullable<PendingRow["problem"]> {
-    const c = this.col.date!;
-    const blank = isBlank(value);
-    return {
-      bucket: "bad_date",
-      field: c.field,
-      reason: blank
-        ? { ja: `注文日(${c.ja})が空欄です`, en: `order date (${c.en}) is blank` }
-        : {
-            ja: `注文日(${c.ja})の「${showValue(value)}」を日付として読めません`,
-            en: `cannot read "${showValue(value)}" in ${c.en} as a date`,
-          },
-    };
-  }
-
-  /** The row's amount (null = blank), or the problem when a value cannot be read. */
-  private readAmount(row: readonly unknown[]): number | null | NonNullable<PendingRow["problem"]> {
-    const m = this.mapping;
-    if (m.amount !== undefined) {
-      const v = row[m.amount];
-      if (isBlank(v)) return null;
-      const a = parseAmount(v);
-      return a === null ? this.amountProblem(this.col.amount!, v) : a;
-    }
-    if (m.quantity !== undefined && m.unitPrice !== undefined) {
-      const q = row[m.quantity];
-      const p = row[m.unitPrice];
-      const qBlank = isBlank(q);
-      const pBlank = isBlank(p);
-      if (qBlank && pBlank) return null;
-      const qa = qBlank ? null : parseAmount(q);
-      if (qa === null) return this.amountProblem(this.col.quantity!, q);
-      const pa = pBlank ? null : parseAmount(p);
-      if (pa === null) return this.amountProblem(this.col.unitPrice!, p);
-      return qa * pa;
-    }
-    return null;
-  }
-
-  private amountProblem(
-    c: ReturnType<typeof columnName>,
-    value: unknown,
-  ): NonNullable<PendingRow["problem"]> {
-    const blank = isBlank(value);
-    return {
-      bucket: "bad_amount",
-      field: c.field,
-      reason: blank
-        ? {
-            ja: `金額の計算に必要な${c.ja}が空欄です`,
-            en: `${c.en} is blank, so the amount cannot be computed`,
-          }
-        : {
-            ja: `${c.ja}の「${showValue(value)}」を金額として読めません`,
-            en: `cannot read "${showValue(value)}" in ${c.en} as an amount`,
-          },
-    };
-  }
-
-  /** Why this row cancels its order (status, cancel date or a platform marker), or null. */
-  private cancelReason(
-    row: readonly unknown[],
-    orderId: string | null,
-  ): { reason: Reason | null; field: string | undefined } {
-    const m = this.mapping;
-    if (m.status !== undefined) {
-      const v = row[m.status];
-      if (!isBlank(v)) {
-        const text = String(v).trim();
-        if (isCancelledStatus(text) || m.cancelStatuses?.includes(text)) {
-          const c = this.col.status!;
-          return {
-            reason: {
-              ja: `キャンセル扱い: ${c.ja}が「${showValue(v)}」`,
-              en: `cancelled: ${c.en} is "${showValue(v)}"`,
-            },
-            field: c.field,
-          };
-        }
-      }
-    }
-    if (m.cancelledAt !== undefined) {
-      const v = row[m.cancelledAt];
-      if (!isBlank(v)) {
-        const c = this.col.cancelledAt!;
-        return {
-          reason: {
-            ja: `キャンセル扱い: ${c.ja}に「${showValue(v)}」の記入があります`,
-            en: `cancelled: ${c.en} holds "${showValue(v)}"`,
-          },
-          field: c.field,
-        };
-      }
-    }
-    if (m.cancelRule === "uci_invoice_c" && orderId !== null && (orderId[0] === "C" || orderId[0] === "c")) {
-      const c = this.col.orderId!;
-      return {
-        reason: {
-          ja: `キャンセル扱い: ${c.ja}の「${showValue(orderId)}」が C で始まります(取消伝票)`,
-          en: `cancelled: ${c.en} "${showValue(orderId)}" starts with C (a cancellation invoice)`,
-        },
-        field: c.field,
-      };
-    }
-    return NO_CANCEL;
-  }
-
-  private afterReason(day: DayNumber): Reason {
-    return {
-      ja: `注文日 ${formatDay(day)} が基準日 ${formatDay(this.opts.asOf)} より後です`,
-      en: `order date ${formatDay(day)} is after the as-of date ${formatDay(this.opts.asOf)}`,
-    };
-  }
-
   /** Resolves orders and returns the result. The cleaner cannot be used afterwards. */
   finish(): CleanResult {
     if (this.finished) throw new Error("OrderCleaner: finish called twice");
     this.finished = true;
     this.resolvePending();
-    const dateField = this.col.date!.field;
+    const dateField = this.cells.col.date!.field;
     for (const head of this.accs.values()) {
       for (let acc: OrderAcc | null = head; acc !== null; acc = acc.next) this.settle(acc, dateField);
     }
@@ -428,7 +291,7 @@ export class OrderCleaner {
     }
     const rows = this.chain.list(acc.lastRow);
     if (acc.day === NO_DAY) {
-      const c = this.col.date!;
+      const c = this.cells.col.date!;
       for (const r of rows)
         this.skip(r, "bad_date", dateField, {
           ja: `注文日(${c.ja})が注文 ${acc.orderId} のどの行にもありません`,
@@ -444,7 +307,7 @@ export class OrderCleaner {
           });
       }
     } else {
-      const reason = this.afterReason(acc.day);
+      const reason = this.cells.afterReason(acc.day, this.opts.asOf);
       for (const r of rows) this.skip(r, "after_as_of", dateField, reason);
     }
   }
@@ -452,7 +315,7 @@ export class OrderCleaner {
   /** Lines without a customer join the one order with their id; otherwise they are missing a customer. */
   private resolvePending(): void {
     if (this.pending.size === 0) return;
-    const c = this.col.customer!;
+    const c = this.cells.col.customer!;
     for (const [orderId, rows] of this.pending) {
       const head = this.accs.get(orderId);
       const several = head?.next != null;
