@@ -25,16 +25,27 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-/** Calls fn once input has been quiet for `ms` (typing 3-6-5 previews 365 once, not 3, 36 and 365). */
-export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): (...args: A) => void {
+/**
+ * Calls fn once input has been quiet for `ms` (typing 3-6-5 previews 365 once, not 3, 36 and 365); `cancel` drops
+ * a call still waiting (the value went back to what is already shown).
+ */
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+): ((...args: A) => void) & { cancel(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return (...args: A) => {
+  const cancel = () => {
     if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const call = (...args: A) => {
+    cancel();
     timer = setTimeout(() => {
       timer = undefined;
       fn(...args);
     }, ms);
   };
+  return Object.assign(call, { cancel });
 }
 
 /** Enter saves from any field, selects and checkboxes included (natively only text fields do). */

@@ -28,6 +28,8 @@ interface Model {
   preview: StatePreview | null;
   previewNote: Text | null;
   previewSeq: number;
+  /** The settings (as JSON) whose counts are shown or on their way: the same settings are not asked twice. */
+  previewFor: string | null;
 }
 
 let model: Model | null = null;
@@ -93,6 +95,7 @@ const renderCycle = (): void => showCycle(shown());
 function requestPreview(settings: Settings): void {
   if (!model) return;
   const seq = ++model.previewSeq;
+  model.previewFor = JSON.stringify(settings);
   renderPreview(true);
   callServer("previewSettings", settings).then(
     (result) => {
@@ -125,6 +128,8 @@ function onEdit(): void {
   const result = validate();
   if (!result.ok) {
     model.previewSeq++; // drop any answer still on its way
+    model.previewFor = null;
+    previewSoon.cancel();
     renderPreview(false, true);
     return;
   }
@@ -135,6 +140,12 @@ function onEdit(): void {
     setLang(result.value.language);
     render(values);
     if (focused) document.getElementById(focused)?.focus();
+  }
+  // Leaving a field fires "change" after "input": nothing new to ask then.
+  if (JSON.stringify(result.value) === model.previewFor) {
+    previewSoon.cancel();
+    renderPreview(false);
+    return;
   }
   renderPreview(true);
   previewSoon(result.value);
@@ -351,6 +362,7 @@ export function start(): void {
         preview: server.preview,
         previewNote: server.previewNote,
         previewSeq: 0,
+        previewFor: server.preview ? JSON.stringify(server.settings) : null,
       };
       render(settingsValues(server.settings));
     },

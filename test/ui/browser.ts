@@ -83,6 +83,8 @@ export async function openSidebar(
     height?: number;
     /** Server functions that throw, as Apps Script reports a server exception to the failure handler. */
     failing?: ServerName[];
+    /** Pixels per CSS pixel (2 for a sharp screenshot). */
+    scale?: number;
     /** What marks the page as ready (the settings form, unless a test expects something else). */
     ready?: string;
   } = {},
@@ -90,6 +92,7 @@ export async function openSidebar(
   const page = await browser.newPage({
     viewport: { width: options.width ?? 300, height: options.height ?? 900 },
     locale: "ja-JP",
+    deviceScaleFactor: options.scale ?? 1,
   });
   page.setDefaultTimeout(10_000);
   const calls: RecordedCall[] = [];

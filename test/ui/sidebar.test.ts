@@ -79,6 +79,22 @@ describe("settings sidebar in headless Chromium", () => {
     await page.close();
   });
 
+  it("going back to the value already previewed asks nothing and leaves no stale counts", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    const shown = expectedCounts(server, server.settings);
+    await expect.poll(() => shownCounts(page)).toEqual(shown);
+    await page.fill("#f-atRiskDays", "180");
+    await page.fill("#f-atRiskDays", "60");
+    await page.click("#f-activeDays"); // leaving the field fires "change" too
+    // Past the debounce delay, the counts are still those for 60 and the server was not asked.
+    await page.waitForTimeout(1_000);
+    expect(await shownCounts(page)).toEqual(shown);
+    expect(await page.getAttribute("#preview", "aria-busy")).toBe("false");
+    expect(named(calls, "previewSettings")).toEqual([]);
+    await page.close();
+  });
+
   it("an invalid value shows a message naming the field, disables save, and Enter does not save", async () => {
     const server = serverWorld();
     const { page, calls } = await openSidebar(browser, server);
@@ -266,7 +282,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("keeps a screenshot for the README (docs/img/sidebar.png)", async () => {
     const server = serverWorld();
-    const { page } = await openSidebar(browser, server, { width: 300, height: 900 });
+    const { page } = await openSidebar(browser, server, { width: 300, height: 900, scale: 2 });
     await expect.poll(() => shownCounts(page)).toEqual(expectedCounts(server, server.settings));
     const path = join(ROOT, "docs/img/sidebar.png");
     mkdirSync(dirname(path), { recursive: true });
