@@ -76,7 +76,8 @@ function showFieldErrors(errors: readonly SettingsError[]): void {
   // A message inside the closed 詳細設定 would be invisible: open it.
   const advanced = document.getElementById("advanced") as HTMLDetailsElement | null;
   if (advanced && FIELDS.some((f) => f.group === "advanced" && byField.has(f.key))) advanced.open = true;
-  byId<HTMLButtonElement>("save").disabled = errors.length > 0;
+  // A message about the whole form (a run holding the lock) is worth a retry; a wrong field is not.
+  byId<HTMLButtonElement>("save").disabled = errors.some((e) => e.field !== "settings");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

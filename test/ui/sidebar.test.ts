@@ -280,6 +280,22 @@ describe("settings sidebar in headless Chromium", () => {
     await page.close();
   });
 
+  it("saving while an analysis runs says so and lets the user try again", async () => {
+    const server = serverWorld();
+    const { page, calls } = await openSidebar(browser, server);
+    server.world.lock.heldByOther = true;
+    await page.fill("#f-activeDays", "25");
+    await page.click("#save");
+    await expect.poll(() => page.textContent("#form-errors")).toContain("別の分析が実行中");
+    expect(await page.isDisabled("#save")).toBe(false);
+    server.world.lock.heldByOther = false;
+    await page.click("#save");
+    await expect.poll(() => page.textContent("#status")).toContain("保存しました");
+    expect(named(calls, "saveSettings")).toHaveLength(2);
+    expect(readSettings(server.ss).settings.activeDays).toBe(25);
+    await page.close();
+  });
+
   it("keeps a screenshot for the README (docs/img/sidebar.png)", async () => {
     const server = serverWorld();
     const { page } = await openSidebar(browser, server, { width: 300, height: 900, scale: 2 });
