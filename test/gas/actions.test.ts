@@ -179,6 +179,7 @@ describe("顧客分析を実行 (runAnalysis)", () => {
     empty.gas.call("menuSetupTemplate");
     empty.gas.call("menuRunAnalysis");
     expect(empty.world.ui.alerts[0]?.message).toMatch(/注文.*データがありません/);
+    expect(empty.world.lock.held).toBe(false); // released although the run stopped inside the lock
 
     const bad = newHarness();
     bad.world.ss.addSheetWithValues("注文", [
