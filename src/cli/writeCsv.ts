@@ -20,9 +20,10 @@ function dayText(day: number): string {
 }
 
 export function csvCell(cell: Cell): string {
+  // Numbers first: they are most of a report's cells.
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (cell === null) return "";
   if (isDateCell(cell)) return dayText(cell.date);
-  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
   if (typeof cell === "boolean") return cell ? "true" : "false";
   if (cell.length === 0) return "";
   // Character tests instead of regular expressions: a million-row report has millions of text cells.
@@ -38,11 +39,6 @@ export function csvCell(cell: Cell): string {
 
 export function csvText(grid: readonly (readonly Cell[])[]): string {
   const lines: string[] = [];
-  const cells: string[] = [];
-  for (const row of grid) {
-    cells.length = row.length;
-    for (let i = 0; i < row.length; i++) cells[i] = csvCell(row[i]);
-    lines.push(cells.join(","));
-  }
+  for (const row of grid) lines.push(row.map(csvCell).join(","));
   return `${BOM}${lines.join("\r\n")}\r\n`;
 }
