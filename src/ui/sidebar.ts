@@ -7,6 +7,7 @@ import { type Settings, type SettingsError, validateSettings } from "../core/ind
 import {
   callServer,
   type RepurchaseCycle,
+  SIDEBAR_MAPPING_KEYS,
   type SidebarState,
   type StatePreview,
   type Text,
@@ -135,11 +136,20 @@ function onEdit(): void {
     return;
   }
   if (result.value.language !== currentLang()) {
-    // Switching the language redraws the panel in it, keeping what has been typed.
+    // Switching the language redraws the panel in it, keeping what has been typed, chosen and opened.
     const values = draft();
     const focused = document.activeElement?.id;
+    const advanced = document.getElementById("advanced") as HTMLDetailsElement | null;
+    const advancedOpen = advanced?.open ?? false;
+    const columns = SIDEBAR_MAPPING_KEYS.map((k) => [k, document.getElementById(inputId(k))] as const);
+    const chosen = columns.map(([k, el]) => [k, el instanceof HTMLSelectElement ? el.value : null] as const);
     setLang(result.value.language);
     render(values);
+    (byId("advanced") as HTMLDetailsElement).open = advancedOpen;
+    for (const [k, value] of chosen) {
+      const el = document.getElementById(inputId(k));
+      if (value !== null && el instanceof HTMLSelectElement) el.value = value;
+    }
     if (focused) document.getElementById(focused)?.focus();
   }
   // Leaving a field fires "change" after "input": nothing new to ask then.
