@@ -39,7 +39,8 @@ function median(sorted: readonly number[]): number | null {
   return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
 }
 
-const yen = (x: number) => Math.round(x).toLocaleString("en-US");
+/** Amounts in the export's own currency, without a unit (the data does not say which currency it is). */
+const amount = (x: number) => Math.round(x).toLocaleString("en-US");
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const days = (x: number) => `${Math.round(x * 10) / 10}`;
 
@@ -68,8 +69,8 @@ export function diagnosisEvidence(result: AnalysisResult): DiagnosisEvidence {
       key: "annual_ltv",
       question: "Q1",
       value: v,
-      ja: `直近1年間の年間LTVは1人あたり${yen(v)}円です(購入者${ly.buyers.toLocaleString("en-US")}人)。`,
-      en: `Annual LTV over the last year is ${yen(v)} per customer (${ly.buyers} buyers).`,
+      ja: `直近1年間の年間LTV(1人あたりの年間購入額)は${amount(v)}です(購入者${ly.buyers.toLocaleString("en-US")}人)。`,
+      en: `Annual LTV over the last year (sales per buying customer) is ${amount(v)} (${ly.buyers} buyers).`,
     });
   } else items.push(none("annual_ltv", "Q1"));
 

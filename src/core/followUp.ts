@@ -37,30 +37,35 @@ function reasonOf(c: CustomerRow, o: FollowUpOptions): Reason | null {
 /** A ready personal message (seed 004: "お久しぶりです!" and "あと1回で復活しますよ!"), addressed by name when known. */
 function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): { ja: string; en: string } {
   const ja = c.name ? `${c.name}さま、` : "";
-  const en = c.name ? `Hi ${c.name}, ` : "";
+  // English: "Hi Hanako, how is …" with a name, "How is …" without one.
+  const hi = (rest: string) =>
+    c.name ? `Hi ${c.name}, ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
+  const whileEn = c.name ? `It's been a while, ${c.name}!` : "It's been a while!";
   switch (reason) {
     case "fan_rank_drop": {
       const target = c.previousFanRank ?? "bronze";
       const needed = Math.max(1, fanThreshold(target, o.settings) - (c.visits30d ?? 0));
       return {
         ja: `${ja}いつもありがとうございます。${fanRecoveryMessage(target, needed, "ja")}またお会いできるのを楽しみにしています。`,
-        en: `${en}thank you for being with us. ${fanRecoveryMessage(target, needed, "en")} We look forward to seeing you again.`,
+        en: hi(
+          `thank you for being with us. ${fanRecoveryMessage(target, needed, "en")} We look forward to seeing you again.`,
+        ),
       };
     }
     case "no_visit":
       return {
         ja: `お久しぶりです!${ja}お変わりありませんか。またお顔を見られる日を、スタッフ一同楽しみにお待ちしています。`,
-        en: `It's been a while! ${en}we hope you're well. Everyone here is looking forward to seeing you again.`,
+        en: `${whileEn} We hope you're well. Everyone here is looking forward to seeing you again.`,
       };
     case "at_risk":
       return {
         ja: `${ja}その後いかがですか?使い方や続け方で気になることがあれば、どんな小さなことでもお気軽にご相談ください。`,
-        en: `${en}how is everything going? If anything about using it is unclear, however small, just ask us.`,
+        en: hi("how is everything going? If anything about using it is unclear, however small, just ask us."),
       };
     case "dormant":
       return {
         ja: `お久しぶりです!${ja}お変わりありませんか。あなたのために、今の季節のおすすめをご用意しました。`,
-        en: `It's been a while! ${en}we hope you're well. We've picked this season's favourites with you in mind.`,
+        en: `${whileEn} We hope you're well. We've picked this season's favourites with you in mind.`,
       };
   }
 }

@@ -50,8 +50,11 @@ describe("follow-up list", () => {
     ]);
     expect(list[1].name).toBe("山田花子");
     expect(list[1].message.ja).toMatch(/^お久しぶりです!山田花子さま、/);
-    expect(list[1].message.en).toContain("Hi 山田花子");
+    expect(list[1].message.en).toMatch(/^It's been a while, 山田花子! We hope/);
     expect(list[0].message.ja).not.toContain("undefined");
+    // Without a name the English still starts a sentence properly.
+    expect(list[0].message.en).toMatch(/^How is everything going\?/);
+    for (const r of list) expect(r.message.en).not.toMatch(/[!?.] [a-z]/);
   });
 
   it("a fan-rank drop comes first, with the way back", () => {
