@@ -5,7 +5,7 @@
  *
  * Types only from the core (erased at build time): the sidebar bundle must not pull Apps Script globals in.
  */
-import type { Settings, SettingsError, StateCounts } from "../core/types";
+import type { Settings, SettingsError, StateCounts } from "../core/index";
 
 export type Text = { ja: string; en: string };
 
