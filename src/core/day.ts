@@ -80,8 +80,8 @@ export function addMonths(day: DayNumber, n: number): DayNumber {
 // ---- instants → calendar days in a zone ----
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** zone → (hour bucket since epoch → UTC offset in ms at that hour). */
-const offsetCache = new Map<string, Map<number, number>>();
+/** zone → cached UTC offsets (see zoneOffsetMs). */
+const offsetCache = new Map<string, ZoneCache>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
@@ -125,23 +125,51 @@ function offsetFromIntl(epochMs: number, timeZone: string): number {
   return wall - instantSeconds;
 }
 
+interface ZoneCache {
+  /** 24-hour bucket since the epoch → offset, or NaN when the offset changes inside that bucket. */
+  days: Map<number, number>;
+  /** Hour bucket → offset, only for the buckets with a change. */
+  hours: Map<number, number>;
+}
+
+let memoZone = "";
+let memoDay = Number.NaN;
+let memoOffset = 0;
+
 /**
- * UTC offset of the zone at the instant. Offsets are cached per hour; an hour whose start and end offsets differ
- * (a transition not on the hour, e.g. historical local mean time) is never cached and is asked exactly.
+ * UTC offset of the zone at the instant. Offsets change a few times a year, so they are cached per 24 hours:
+ * when the offset is the same at both ends of the 24 hours, it holds throughout (two changes never fall within one
+ * day). Buckets with a change are cached per hour the same way, and an hour with a change not on the hour
+ * (historical local mean time, Lord Howe's half hours) is asked exactly. Consecutive rows of one day skip the Maps.
  */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  const dayBucket = Math.floor(epochMs / MS_PER_DAY);
+  if (dayBucket === memoDay && timeZone === memoZone) return memoOffset;
   let zone = offsetCache.get(timeZone);
   if (!zone) {
-    zone = new Map();
+    zone = { days: new Map(), hours: new Map() };
     offsetCache.set(timeZone, zone);
   }
+  let dayOffset = zone.days.get(dayBucket);
+  if (dayOffset === undefined) {
+    const start = offsetFromIntl(dayBucket * MS_PER_DAY, timeZone);
+    const end = offsetFromIntl(dayBucket * MS_PER_DAY + MS_PER_DAY - 1000, timeZone);
+    dayOffset = start === end ? start : Number.NaN;
+    zone.days.set(dayBucket, dayOffset);
+  }
+  if (!Number.isNaN(dayOffset)) {
+    memoZone = timeZone;
+    memoDay = dayBucket;
+    memoOffset = dayOffset;
+    return dayOffset;
+  }
   const bucket = Math.floor(epochMs / MS_PER_HOUR);
-  const cached = zone.get(bucket);
+  const cached = zone.hours.get(bucket);
   if (cached !== undefined) return cached;
   const start = offsetFromIntl(bucket * MS_PER_HOUR, timeZone);
   const end = offsetFromIntl(bucket * MS_PER_HOUR + MS_PER_HOUR - 1000, timeZone);
   if (start === end) {
-    zone.set(bucket, start);
+    zone.hours.set(bucket, start);
     return start;
   }
   return offsetFromIntl(epochMs, timeZone);

@@ -122,13 +122,25 @@ function two(s: string, i: number): number {
   return a < 0 || b < 0 ? -1 : a * 10 + b;
 }
 
+/** "+0900" / "-08:00" at i (colon optional): the offset in minutes, or NaN. */
+function offsetAt(s: string, i: number, colon: boolean): number {
+  const sign = s.charCodeAt(i);
+  if (sign !== 43 && sign !== 45) return Number.NaN;
+  const hh = two(s, i + 1);
+  if (colon && s.charCodeAt(i + 3) !== 58) return Number.NaN;
+  const mm = two(s, colon ? i + 4 : i + 3);
+  if (hh < 0 || mm < 0 || hh > 18 || mm > 59) return Number.NaN;
+  return (sign === 45 ? -1 : 1) * (hh * 60 + mm);
+}
+
 /**
- * The forms a million-row export nearly always uses — "2026-05-29", "2026/05/29", and the same followed by
- * " HH:MM" or " HH:MM:SS" / "THH:MM:SS" without an offset — read by position; undefined = not this form.
+ * The forms a million-row export nearly always uses, read by position: "2026-05-29" or "2026/05/29", optionally
+ * followed by " HH:MM", " HH:MM:SS" / "THH:MM:SS", and then optionally by an offset "Z", "+0900", "+09:00" or
+ * Shopify's " +0000". Returns undefined when the text is not exactly one of these (the full scanner decides).
  */
-function fastDay(s: string): DayNumber | null | undefined {
+function fastDay(s: string, timeZone: string): DayNumber | null | undefined {
   const n = s.length;
-  if (n !== 10 && n !== 16 && n !== 19) return undefined;
+  if (n !== 10 && n !== 16 && n !== 19 && n !== 20 && n !== 24 && n !== 25) return undefined;
   const sep = s.charCodeAt(4);
   if ((sep !== 45 && sep !== 47) || s.charCodeAt(7) !== sep) return undefined;
   const hi = two(s, 0);
@@ -136,25 +148,35 @@ function fastDay(s: string): DayNumber | null | undefined {
   const m = two(s, 5);
   const d = two(s, 8);
   if (hi < 0 || lo < 0 || m < 0 || d < 0) return undefined;
-  if (n > 10) {
-    const t = s.charCodeAt(10);
-    if ((t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return undefined;
-    const hh = two(s, 11);
-    const mm = two(s, 14);
-    if (hh < 0 || mm < 0) return undefined;
-    if (n === 19) {
-      if (s.charCodeAt(16) !== 58) return undefined;
-      const ss = two(s, 17);
-      if (ss < 0 || ss > 60) return undefined;
-    }
-    if (hh > 23 || mm > 59) return undefined; // 24:00 and bad times: the full scanner decides
-  }
   const y = hi * 100 + lo;
-  return isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
+  if (n === 10) return isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
+  const t = s.charCodeAt(10);
+  if ((t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return undefined;
+  const hh = two(s, 11);
+  const mm = two(s, 14);
+  if (hh < 0 || mm < 0 || hh > 23 || mm > 59) return undefined; // 24:00 and bad times: the full scanner decides
+  let ss = 0;
+  if (n >= 19) {
+    if (s.charCodeAt(16) !== 58) return undefined;
+    ss = two(s, 17);
+    if (ss < 0 || ss > 59) return undefined;
+  } else if (n !== 16) return undefined;
+  if (!isValidYmd(y, m, d)) return null;
+  const day = dayFromYmd(y, m, d);
+  if (n <= 19) return day; // the shop's own wall clock
+  let offset: number;
+  if (n === 20) offset = s.charCodeAt(19) === 90 ? 0 : Number.NaN;
+  else if (n === 24) offset = offsetAt(s, 19, false);
+  else offset = s.charCodeAt(19) === 32 ? offsetAt(s, 20, false) : offsetAt(s, 19, true);
+  if (Number.isNaN(offset)) return undefined;
+  return dayOfInstant(
+    day * 86_400_000 + hh * 3_600_000 + mm * 60_000 + ss * 1000 - offset * 60_000,
+    timeZone,
+  );
 }
 
 function parseDayText(raw: string, opts: ParseDayOptions): DayNumber | null {
-  const fast = fastDay(raw);
+  const fast = fastDay(raw, opts.timeZone);
   if (fast !== undefined) return fast;
   const s = toHalfWidth(raw.trim());
   if (s.length < 6) return null;

@@ -134,6 +134,41 @@ describe("parseDay: every form of DOMAIN §2", () => {
     );
   });
 
+  it("puts every offset timestamp form on the day Intl gives for that instant", () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1995, 0, 1), max: Date.UTC(2035, 0, 1) }),
+        fc.integer({ min: -48, max: 56 }).map((q) => q * 15), // offsets −12:00 … +14:00 in quarter hours
+        fc.constantFrom("Asia/Tokyo", "America/Los_Angeles", "UTC"),
+        (ms, offsetMin, zone) => {
+          const wall = new Date(Math.floor(ms / 1000) * 1000 + offsetMin * 60_000);
+          const date = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+          const time = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
+          const sign = offsetMin < 0 ? "-" : "+";
+          const oh = pad(Math.floor(Math.abs(offsetMin) / 60));
+          const om = pad(Math.abs(offsetMin) % 60);
+          const forms = [
+            `${date} ${time} ${sign}${oh}${om}`,
+            `${date}T${time}${sign}${oh}:${om}`,
+            `${date}T${time}${sign}${oh}${om}`,
+            `${date}T${time}.000${sign}${oh}:${om}`,
+            `${date.replaceAll("-", "/")} ${time} ${sign}${oh}:${om}`,
+          ];
+          if (offsetMin === 0) forms.push(`${date}T${time}Z`, `${date} ${time} UTC`);
+          const expected = new Intl.DateTimeFormat("en-CA", {
+            timeZone: zone,
+            year: "numeric",
+            month: "2-digit",
+            day: "2-digit",
+          }).format(new Date(ms));
+          for (const f of forms) expect(show(f, { timeZone: zone, dayFirst: false }), f).toBe(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it("never throws on junk", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null)), (v) => {
