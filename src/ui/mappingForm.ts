@@ -5,7 +5,7 @@
 import { callServer, SIDEBAR_MAPPING_KEYS, type SidebarState } from "./contract";
 import { byId, enterSubmits, h } from "./dom";
 import { MAPPING_LABELS } from "./fields";
-import { errorId, inputId, t, UI } from "./text";
+import { currentLang, errorId, inputId, t, UI } from "./text";
 
 function status(text: string, kind: "ok" | "error" | ""): void {
   const el = byId("mapping-status");
@@ -66,7 +66,7 @@ export function mappingForm(server: SidebarState, onSaved: () => void): HTMLElem
     const select = h(
       "select",
       { id: inputId(key), name: key, "aria-describedby": `mapping-help ${errorId(key)}` },
-      h("option", { value: "" }, `${t(UI.auto)}(${autoText})`),
+      h("option", { value: "" }, currentLang() === "en" ? `Automatic (${autoText})` : `自動(${autoText})`),
     );
     if (key === "orders.amountKind") {
       select.append(

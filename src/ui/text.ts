@@ -57,7 +57,6 @@ export const UI = {
     ja: "注文シートがまだありません。メニューの「テンプレートを準備」で作れます。",
     en: "There is no Orders sheet yet. Use Set up template in the menu.",
   },
-  auto: { ja: "自動", en: "Automatic" },
   notFound: { ja: "見つかりません", en: "not found" },
   orderTotal: { ja: "注文合計(1注文に1回数える)", en: "Order total (once per order)" },
   lineAmount: { ja: "明細金額(行ごとに足す)", en: "Line amount (summed per order)" },
