@@ -71,6 +71,17 @@ function ordersSheetInfo(dir: SheetDirectory): OrdersSheetInfo {
   return { sheetName: sheet.getName(), headers, detected, rows: Math.max(0, lastRow - 1) };
 }
 
+/** Data rows of the orders sheet (below the header), without reading them. */
+function orderRowCount(dir: SheetDirectory): number {
+  const sheet = ORDERS_INPUT ? dir.firstNamed(inputSheetTitles(ORDERS_INPUT)) : null;
+  return sheet ? Math.max(0, sheet.getLastRow() - 1) : 0;
+}
+
+const tooManyRows = (rows: number): Text => ({
+  ja: `注文が ${rows.toLocaleString("en-US")} 行あり、画面の中ではプレビューできません。${CLI_HINT.ja}`,
+  en: `The Orders sheet has ${rows.toLocaleString("en-US")} rows, too many to preview here. ${CLI_HINT.en}`,
+});
+
 /**
  * State counts under `settings`: every input sheet read once (members and engagement change states too) and the
  * core's analyze, exactly as a run would do it, so the preview never disagrees with the run that follows.
@@ -79,9 +90,13 @@ function previewUnder(
   ss: Spreadsheet,
   settings: Settings,
 ): { preview: StatePreview | null; note: Text | null } {
+  const dir = new SheetDirectory(ss);
+  // Count before reading: a sheet too large to analyse here must not be read into memory just to say so.
+  const rows = orderRowCount(dir);
+  if (rows > MAX_ORDER_ROWS) return { preview: null, note: tooManyRows(rows) };
   let inputs: ReturnType<typeof readInputs>;
   try {
-    inputs = readInputs(new SheetDirectory(ss), readMapping(ss));
+    inputs = readInputs(dir, readMapping(ss));
   } catch (error) {
     if (error instanceof UserError) return { preview: null, note: error.text };
     throw error;
@@ -95,14 +110,7 @@ function previewUnder(
         en: "The Orders sheet has no rows yet. Paste your orders to see how many customers fall in each state.",
       },
     };
-  if (inputs.orderRows > MAX_ORDER_ROWS)
-    return {
-      preview: null,
-      note: {
-        ja: `注文が ${inputs.orderRows} 行あり、画面の中ではプレビューできません。${CLI_HINT.ja}`,
-        en: `The Orders sheet has ${inputs.orderRows} rows, too many to preview here. ${CLI_HINT.en}`,
-      },
-    };
+  if (inputs.orderRows > MAX_ORDER_ROWS) return { preview: null, note: tooManyRows(inputs.orderRows) };
   const result = analyze({ ...inputs.tables, orders, settings, asOf: asOfDay(settings) });
   const cycle: RepurchaseCycle = {
     medianDays: result.repurchaseCycle.medianDays,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyze, DEFAULT_SETTINGS, parseIsoDay, suggestThresholds } from "../../src/core/index";
+import { MAX_ORDER_ROWS } from "../../src/gas/actions/analyzeSpreadsheet";
 import { readMapping, readSettings } from "../../src/gas/settingsSheet";
 import {
   applySuggestedThresholdsOf,
@@ -146,6 +147,19 @@ describe("sidebar server", () => {
     named?.getCell(row + 1, 2).setValue("来館日");
     expect(saveMappingOf(ss, { "orders.customer": "" }).ok).toBe(true);
     expect(readMapping(ss)).toEqual({ "visits.date": "来館日" });
+  });
+
+  it("an orders sheet too large for the sidebar is counted, not read, and the note points to the command line", () => {
+    const { world, ss, settings } = serverWorld(10);
+    const sheet = world.ss.sheetNamed("注文");
+    if (!sheet) throw new Error("no orders sheet");
+    sheet.maxRows = MAX_ORDER_ROWS + 2;
+    sheet.setCell(MAX_ORDER_ROWS + 2, 1, { value: "C999999" }); // one row past the limit (sparse)
+    const before = world.log.named("Sheet.getDataRange").length;
+    const result = previewSettingsOf(ss, settings);
+    expect(result).toMatchObject({ ok: true, preview: null });
+    if (result.ok) expect(result.note?.ja).toContain("コマンドライン");
+    expect(world.log.named("Sheet.getDataRange").length).toBe(before);
   });
 
   it("the defaults are what a fresh spreadsheet shows", () => {
