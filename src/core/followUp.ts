@@ -76,23 +76,51 @@ function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): { ja: st
  * (the most recently lapsed are the easiest to bring back), then by customer key.
  */
 export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptions): FollowUpRow[] {
-  const rows: FollowUpRow[] = [];
+  const groups: FollowUpRow[][] = REASON_ORDER.map(() => []);
+  // Messages without a name are the same text for everyone with the same reason: build each once.
+  const shared = new Map<string, { ja: string; en: string }>();
   for (const c of customers) {
     const reason = reasonOf(c, o);
     if (reason === null) continue;
+    let message: { ja: string; en: string };
+    if (c.name) message = messageOf(c, reason, o);
+    else {
+      const k = `${reason}:${c.previousFanRank}:${c.visits30d}`;
+      const cached = shared.get(k);
+      message = cached ?? messageOf(c, reason, o);
+      if (!cached) shared.set(k, message);
+    }
     const row: FollowUpRow = {
       customerKey: c.customerKey,
       reason,
       state: c.state,
       recencyDays: c.recencyDays,
-      message: messageOf(c, reason, o),
+      message,
     };
     if (c.name !== undefined) row.name = c.name;
-    rows.push(row);
+    groups[REASON_ORDER.indexOf(reason)].push(row);
   }
-  // Grouped by reason first (a stable bucket pass), so the sort compares only recency and key.
-  const byRecency = (a: FollowUpRow, b: FollowUpRow) =>
-    a.recencyDays - b.recencyDays ||
-    (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0);
-  return REASON_ORDER.flatMap((reason) => rows.filter((r) => r.reason === reason).sort(byRecency));
+  return groups.flatMap(sortByRecencyThenKey);
+}
+
+/** Sorts by recency (whole days) and then key, in linear time: a stable counting sort over key-ordered rows. */
+function sortByRecencyThenKey(rows: FollowUpRow[]): FollowUpRow[] {
+  let keyOrdered = true;
+  for (let i = 1; i < rows.length && keyOrdered; i++)
+    keyOrdered = rows[i - 1].customerKey < rows[i].customerKey;
+  const wholeDays = rows.every((r) => Number.isInteger(r.recencyDays) && r.recencyDays >= 0);
+  if (!keyOrdered || !wholeDays)
+    return rows.sort(
+      (a, b) =>
+        a.recencyDays - b.recencyDays ||
+        (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
+    );
+  let max = 0;
+  for (const r of rows) if (r.recencyDays > max) max = r.recencyDays;
+  const start = new Int32Array(max + 2);
+  for (const r of rows) start[r.recencyDays + 1]++;
+  for (let d = 0; d <= max; d++) start[d + 1] += start[d];
+  const out: FollowUpRow[] = new Array(rows.length);
+  for (const r of rows) out[start[r.recencyDays]++] = r;
+  return out;
 }

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { followUpList } from "../../src/core/followUp";
 import type { CustomerRow, CustomerState, FanRank } from "../../src/core/types";
@@ -99,5 +100,37 @@ describe("follow-up list", () => {
       opts,
     );
     expect(list.map((r) => r.customerKey)).toEqual(["b", "c", "a", "z"]);
+  });
+
+  it("orders any list like a plain sort by reason, recency and key (key-ordered input or not)", () => {
+    const order = ["fan_rank_drop", "no_visit", "at_risk", "dormant"];
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            key: fc.string({ maxLength: 4 }),
+            R: fc.integer({ min: 31, max: 400 }),
+          }),
+          { selector: (x) => x.key, maxLength: 40 },
+        ),
+        fc.boolean(),
+        (items, keyOrdered) => {
+          const input = keyOrdered
+            ? [...items].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+            : items;
+          const rows = input.map((x) => row(x.key, x.R > 60 ? "dormant" : "at_risk", x.R));
+          const got = followUpList(rows, opts).map((r) => r.customerKey);
+          const want = [...rows]
+            .sort(
+              (a, b) =>
+                order.indexOf(a.state) - order.indexOf(b.state) ||
+                a.recencyDays - b.recencyDays ||
+                (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
+            )
+            .map((r) => r.customerKey);
+          expect(got).toEqual(want);
+        },
+      ),
+    );
   });
 });
