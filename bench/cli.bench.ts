@@ -219,6 +219,26 @@ export async function run(): Promise<void> {
   const duckCustomers = readFileSync(duckOut, "utf8").trimEnd().split("\n").length - 1;
   console.log(`customers: sodatsu ${customers}, duckdb ${duckCustomers}`);
 
+  // Memory against rows: the same generator's first quarter. Growth beyond the customers' state is the per-order
+  // records the core keeps (CleanResult.orders) and the skipped-row list, not the raw rows.
+  const quarter = `${DATA}/orders-${ROWS / 4}.csv`;
+  if (!existsSync(quarter)) await generate(quarter, ROWS / 4);
+  const q = runChild([
+    CLI,
+    "analyze",
+    quarter,
+    "--as-of",
+    AS_OF,
+    "--format",
+    "csv",
+    "--out",
+    `${DATA}/cli-out-quarter`,
+  ]);
+  console.log(
+    `memory vs rows: ${(ROWS / 4).toLocaleString("en-US")} rows → ${q.peakMb.toFixed(0)} MB, ` +
+      `${ROWS.toLocaleString("en-US")} rows → ${Math.max(...cli.map((r) => r.peakMb)).toFixed(0)} MB`,
+  );
+
   if (existsSync(UCI)) {
     const out = `${DATA}/uci-out`;
     rmSync(out, { recursive: true, force: true });
