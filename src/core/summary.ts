@@ -104,6 +104,23 @@ function sortSegment(days: Int32Array, amounts: Float64Array, lo: number, hi: nu
   }
 }
 
+const alignedNames = new WeakMap<
+  CustomerHistories,
+  { names: ReadonlyMap<string, string>; size: number; byRank: (string | undefined)[] }
+>();
+
+/** Names in key order, looked up once per histories and names map (summarize runs twice: as of and a month before). */
+function namesByRank(
+  histories: CustomerHistories,
+  names: ReadonlyMap<string, string>,
+): (string | undefined)[] {
+  const cached = alignedNames.get(histories);
+  if (cached && cached.names === names && cached.size === names.size) return cached.byRank;
+  const byRank = histories.keys.map((k) => names.get(k));
+  alignedNames.set(histories, { names, size: names.size, byRank });
+  return byRank;
+}
+
 /**
  * §3 summaries as of `asOf`, sorted by customer key. Only orders on or before asOf count; customers without a
  * purchase day by then (none yet, or only refunds) have no summary. F counts distinct purchase days (same-day
@@ -115,6 +132,7 @@ export function summarize(
   names?: ReadonlyMap<string, string>,
 ): SummaryWithSecond[] {
   const { keys, start, days, amounts } = histories;
+  const aligned = names && names.size > 0 ? namesByRank(histories, names) : null;
   const out: SummaryWithSecond[] = [];
   for (let r = 0; r < keys.length; r++) {
     let purchases = 0;
@@ -158,7 +176,7 @@ export function summarize(
       avgIntervalDays: purchases >= 2 ? tenureDays / (purchases - 1) : null,
       secondPurchase: second,
     };
-    const name = names?.get(keys[r]);
+    const name = aligned?.[r];
     if (name !== undefined) summary.name = name;
     out.push(summary);
   }
