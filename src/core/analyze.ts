@@ -20,10 +20,11 @@ import type {
 import { nextActionOf } from "./nextAction";
 import { computeNps } from "./nps";
 import { isEngaged, medianOrderValue, type SegmentContext, segmentOf } from "./segment";
+import { medianInPlace } from "./select";
 import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
 import { classifyState, type StateContext, stageOf, topMonetaryCut } from "./state";
-import { buildHistories, median, repurchaseIntervals, salesBetween, summarize } from "./summary";
+import { buildHistories, repurchaseIntervals, salesBetween, summarize } from "./summary";
 import { emptyStateCounts, transitionMatrix } from "./transitions";
 import type {
   AnalysisResult,
@@ -295,7 +296,7 @@ export function analyzeCleaned(
   const vipLtvMultiple =
     vipMonetary.n && otherMonetary.n && otherMean > 0 ? vipMonetary.sum / vipMonetary.n / otherMean : null;
 
-  const medianDays = median(repurchaseIntervals(histories, asOf));
+  const medianDays = medianInPlace(Float64Array.from(repurchaseIntervals(histories, asOf)));
   const result: AnalysisResult = {
     asOf,
     previousAsOf,

@@ -21,6 +21,7 @@ export * from "./nps";
 export * from "./parseAmount";
 export * from "./parseDate";
 export * from "./segment";
+export * from "./select";
 export * from "./settings";
 export * from "./sideTables";
 export * from "./state";

@@ -1,4 +1,4 @@
-import { kthLargest } from "./state";
+import { medianInPlace } from "./select";
 import type { DayNumber, MembershipStatus, Segment, Settings } from "./types";
 
 /** §5b: "response" and "just left" look back this many days (R-style: 0 … 90 days before the as-of date). */
@@ -58,11 +58,7 @@ export function medianOrderValue(
   const values = new Float64Array(n);
   let w = 0;
   for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && days[i] <= asOf) values[w++] = amounts[i];
-  // In descending order the median sits at ranks ceil(n/2) and floor(n/2)+1 (equal when n is odd).
-  const upper = kthLargest(values, Math.floor(n / 2) + 1);
-  if (n % 2 === 1) return upper;
-  const lower = kthLargest(values, n / 2);
-  return (upper + lower) / 2;
+  return medianInPlace(values);
 }
 
 /** §5b `engaged`: any engagement action within the last 90 days (0 ≤ as-of − day ≤ 90). */

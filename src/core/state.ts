@@ -1,3 +1,4 @@
+import { kthLargest } from "./select";
 import type { CustomerState, CustomerSummary, MembershipStatus, Settings, Stage } from "./types";
 
 /** What §5 looks at for one customer; a CustomerSummary has all of it. */
@@ -23,36 +24,6 @@ export interface StateContext {
 export function stageOf(purchases: number, settings: Pick<Settings, "vipMinPurchases">): Stage {
   if (purchases >= settings.vipMinPurchases) return "established";
   return purchases <= 1 ? "first" : "nurturing";
-}
-
-/**
- * The k-th largest value (1-based) by quickselect, O(n) on average, so 200k customers never pay for a full sort.
- * Reorders `values` in place.
- */
-export function kthLargest(values: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  const target = k - 1; // index in descending order
-  while (lo < hi) {
-    const pivot = values[(lo + hi) >>> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (values[i] > pivot) i++;
-      while (values[j] < pivot) j--;
-      if (i <= j) {
-        const t = values[i];
-        values[i] = values[j];
-        values[j] = t;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) hi = j;
-    else if (target >= i) lo = i;
-    else return values[target];
-  }
-  return values[target];
 }
 
 /**

@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  classifyState,
-  isVip,
-  kthLargest,
-  type StateContext,
-  stageOf,
-  topMonetaryCut,
-} from "../../src/core/state";
+import { kthLargest } from "../../src/core/select";
+import { classifyState, isVip, type StateContext, stageOf, topMonetaryCut } from "../../src/core/state";
 import type { MembershipStatus } from "../../src/core/types";
 import { customer, RULE_BOOK } from "./rulesFixtures";
 
