@@ -110,6 +110,11 @@ describe("analyze: shapes and edge cases", () => {
     expect(byKey(r, "r").state).toBe("at_risk");
     expect(byKey(r, "s").state).toBe("dormant");
     expect(r.vipLtvMultiple).toBeCloseTo(20000 / ((3000 + 1000) / 2), 10);
+    // Days between consecutive purchases: v 10, 10, 7 and r 5, 5 → median 7, with thresholds offered from it.
+    expect(r.repurchaseCycle.medianDays).toBe(7);
+    expect(r.repurchaseCycle.suggested).not.toBeNull();
+    const even = run([order("a", 10), order("a", 4), order("b", 20), order("b", 12)]);
+    expect(even.repurchaseCycle.medianDays).toBe(7);
     expect(r.followUp.map((f) => [f.customerKey, f.reason])).toEqual([
       ["r", "at_risk"],
       ["s", "dormant"],
