@@ -77,18 +77,28 @@ function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): { ja: st
  */
 export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptions): FollowUpRow[] {
   const groups: FollowUpRow[][] = REASON_ORDER.map(() => []);
-  // Messages without a name are the same text for everyone with the same reason: build each once.
-  const shared = new Map<string, { ja: string; en: string }>();
+  // Without a name, the message is the same text for everyone with the same reason (and, for a rank drop, the
+  // same way back): build each once.
+  const shared = new Map<Reason, { ja: string; en: string }>();
+  const sharedFan = new Map<string, { ja: string; en: string }>();
   for (const c of customers) {
     const reason = reasonOf(c, o);
     if (reason === null) continue;
-    let message: { ja: string; en: string };
+    let message: { ja: string; en: string } | undefined;
     if (c.name) message = messageOf(c, reason, o);
-    else {
-      const k = `${reason}:${c.previousFanRank}:${c.visits30d}`;
-      const cached = shared.get(k);
-      message = cached ?? messageOf(c, reason, o);
-      if (!cached) shared.set(k, message);
+    else if (reason === "fan_rank_drop") {
+      const k = `${c.previousFanRank}:${c.visits30d}`;
+      message = sharedFan.get(k);
+      if (!message) {
+        message = messageOf(c, reason, o);
+        sharedFan.set(k, message);
+      }
+    } else {
+      message = shared.get(reason);
+      if (!message) {
+        message = messageOf(c, reason, o);
+        shared.set(reason, message);
+      }
     }
     const row: FollowUpRow = {
       customerKey: c.customerKey,
@@ -100,7 +110,9 @@ export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptio
     if (c.name !== undefined) row.name = c.name;
     groups[REASON_ORDER.indexOf(reason)].push(row);
   }
-  return groups.flatMap(sortByRecencyThenKey);
+  const out: FollowUpRow[] = [];
+  for (const g of groups) for (const r of sortByRecencyThenKey(g)) out.push(r);
+  return out;
 }
 
 /** Sorts by recency (whole days) and then key, in linear time: a stable counting sort over key-ordered rows. */
