@@ -201,10 +201,12 @@ export function analyzeCleaned(
     const membership = membershipOn(member, asOf);
     const eng = engagementLoaded ? engagement.get(key) : undefined;
     const points = eng?.points ?? 0;
-    const state = classifyState(stateInput(c, membership, points), ctxNow);
+    // A summary is a complete StateInput when there is no membership or engagement to add (no allocation).
+    const plain = member === undefined && eng === undefined;
+    const state = classifyState(plain ? c : stateInput(c, membership, points), ctxNow);
     const previousState: CustomerState | null = prev
       ? classifyState(
-          stateInput(prev, membershipOn(member, previousAsOf), eng?.previousPoints ?? 0),
+          plain ? prev : stateInput(prev, membershipOn(member, previousAsOf), eng?.previousPoints ?? 0),
           ctxBefore,
         )
       : null;
