@@ -17,6 +17,7 @@ import type {
   SurveyMapping,
   VisitMapping,
 } from "./mapping";
+import { rfmOfSummaries } from "./model/rfm";
 import { nextActionOf } from "./nextAction";
 import { computeNps } from "./nps";
 import { isEngaged, medianOrderValue, type SegmentContext, segmentOf } from "./segment";
@@ -37,7 +38,7 @@ import type {
   MemberRecord,
   OrderMapping,
   Settings,
-  SkippedRow,
+  TableSkippedRow,
   VisitRecord,
 } from "./types";
 import { monetaryShareOf, type VipScoreContext, vipScore } from "./vipScore";
@@ -94,7 +95,7 @@ export interface AnalysisExtras {
   /** Raw survey scores, one per answer; validated by computeNps. */
   surveyScores?: readonly unknown[];
   /** Rows skipped while reading the side tables, for the run log. */
-  skipped?: Partial<Record<SideTable, SkippedRow[]>>;
+  skipped?: Partial<Record<SideTable, TableSkippedRow[]>>;
 }
 
 export type SideTable = "members" | "engagement" | "visits" | "survey";
@@ -105,7 +106,7 @@ export function analyze(input: AnalysisInput): AnalysisResult {
   const opts = { timeZone: settings.timeZone, dayFirst: settings.dayFirst, asOf };
   const o = input.orders;
   const cleaned = cleanOrders(o.rows, o.mapping, { ...opts, headers: o.headers }, o.firstRowNumber ?? 2);
-  const skipped: Partial<Record<SideTable, SkippedRow[]>> = {};
+  const skipped: Partial<Record<SideTable, TableSkippedRow[]>> = {};
   const extras: AnalysisExtras = { skipped };
   const tableOpts = (t: TableInput<unknown>): SideTableOptions => ({ ...opts, headers: t.headers });
   if (input.members) {
@@ -186,6 +187,8 @@ export function analyzeCleaned(
   const lastYear = { from: yearFrom, ...salesBetween(histories, yearFrom, asOf) };
   const visitLog = visitDays(extras.visits, asOf);
   const prediction = model?.predict?.(now, asOf) ?? null;
+  // The RFM lens ranks customers against each other: a few sorts of the whole shop, only when asked for.
+  const rfm = settings.showRfm ? rfmOfSummaries(now) : null;
 
   const customers: CustomerRow[] = new Array(now.length);
   let b = 0; // walks `before`, which is sorted by key like `now`
@@ -272,6 +275,7 @@ export function analyzeCleaned(
       expectedPurchases90d: p?.expectedPurchases90d ?? null,
       expectedNextPurchase: p?.expectedNextPurchase ?? null,
       riskNote: null,
+      rfm: rfm ? rfm.scores[i] : null,
       secondPurchase: c.secondPurchase,
       // The progress line speaks of visits (来館), so it is only written from a real visit log.
       fanMessage: progressJa && progressEn ? { ja: progressJa.message, en: progressEn.message } : null,
@@ -322,6 +326,7 @@ export function analyzeCleaned(
     visitsLoaded,
     lastYear,
     tableSkipped: extras.skipped ?? {},
+    rfmBins: rfm?.thresholds ?? null,
   };
   return result;
 }

@@ -41,6 +41,9 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   dayFirst: false,
   asOf: null,
   language: "ja",
+  // Off by default: the rule book's states are the product's language, and RFM's relative segments (its "At Risk"
+  // is the bottom of a ranking, not a number of days) would put two different verdicts side by side unasked.
+  showRfm: false,
 });
 
 /** Japanese names of the fields, for messages. */
@@ -60,6 +63,7 @@ const FIELD_JA: Record<string, string> = {
   dayFirst: "日付の並び (dayFirst)",
   asOf: "基準日 (asOf)",
   language: "表示言語 (language)",
+  showRfm: "RFM分析の表示 (showRfm)",
 };
 
 function fieldJa(field: string): string {
@@ -246,6 +250,18 @@ export function validateSettings(
         `must be TRUE or FALSE (got ${show(raw.dayFirst)}).`,
       );
     else out.dayFirst = v;
+  }
+
+  if ("showRfm" in raw) {
+    const v = toBoolean(raw.showRfm);
+    if (v === null)
+      err(
+        errors,
+        "showRfm",
+        `TRUE か FALSE で入力してください(入力値 ${show(raw.showRfm)})。`,
+        `must be TRUE or FALSE (got ${show(raw.showRfm)}).`,
+      );
+    else out.showRfm = v;
   }
 
   if ("language" in raw) {

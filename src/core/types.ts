@@ -62,6 +62,12 @@ export type FanRank = "none" | "bronze" | "silver" | "gold";
 /** §2: every input row lands in exactly one bucket. */
 export type RowBucket = "used" | "missing_customer" | "bad_date" | "bad_amount" | "cancelled" | "after_as_of";
 
+/**
+ * Why a row of an optional table was skipped: an order bucket, or a value that is present but not one the table
+ * allows, such as an unknown membership status (it is no amount, so it is not `bad_amount`).
+ */
+export type TableSkipBucket = Exclude<RowBucket, "used"> | "unreadable_value";
+
 export interface SkippedRow {
   /** 1-based row number as the user sees it in the sheet or file (header = row 1). */
   row: number;
@@ -70,6 +76,11 @@ export interface SkippedRow {
   field?: string;
   /** Readable reason in Japanese and English, naming the value that could not be read. */
   reason: { ja: string; en: string };
+}
+
+/** A skipped row of an optional table (members, engagement, visits, survey). */
+export interface TableSkippedRow extends Omit<SkippedRow, "bucket"> {
+  bucket: TableSkipBucket;
 }
 
 /** One order after cleaning and line-item grouping. */
@@ -122,6 +133,8 @@ export interface Settings {
   /** Fixed as-of date (YYYY-MM-DD) or null for "today in timeZone". */
   asOf: string | null;
   language: Lang;
+  /** Adds the RFM lens (issue 6): rfm_r/f/m/segment columns and the segment table on the dashboard. */
+  showRfm: boolean;
 }
 
 export interface SettingsError {
@@ -229,6 +242,35 @@ export interface CustomerRow extends CustomerSummary {
   secondPurchase?: DayNumber | null;
   /** §8 fan progress line for the customer (「今月あと1回来館でブロンズファンに昇格!」); null without fan data. */
   fanMessage?: { ja: string; en: string } | null;
+  /** RFM scores 1–5 and segment (model/rfm.ts); null or absent when the RFM lens is off. */
+  rfm?: CustomerRfm | null;
+}
+
+/** The package rfm's segment names as stable codes (model/rfm.ts has the rules). */
+export type RfmSegment =
+  | "champions"
+  | "potential_loyalist"
+  | "loyal_customers"
+  | "promising"
+  | "new_customers"
+  | "cant_lose_them"
+  | "at_risk"
+  | "need_attention"
+  | "about_to_sleep"
+  | "lost"
+  | "others";
+
+/** Bin edges of one RFM measure: score bin i (0-based) covers [lower[i], upper[i]). */
+export interface RfmBins {
+  lower: number[];
+  upper: number[];
+}
+
+export interface CustomerRfm {
+  r: number;
+  f: number;
+  m: number;
+  segment: RfmSegment;
 }
 
 export interface FollowUpRow {
@@ -267,5 +309,7 @@ export interface AnalysisResult {
   /** Net sales and buyers in the year ending on the as-of date, from `from` (diagnosis Q1: annual LTV per customer). */
   lastYear?: { from: DayNumber; revenue: number; buyers: number };
   /** Rows of the optional tables that could not be read, per table, for the run log (orders are in `skipped`). */
-  tableSkipped?: Partial<Record<"members" | "engagement" | "visits" | "survey", SkippedRow[]>>;
+  tableSkipped?: Partial<Record<"members" | "engagement" | "visits" | "survey", TableSkippedRow[]>>;
+  /** RFM cut points when the lens is on, so the dashboard can say what each score means in days and yen. */
+  rfmBins?: { recency: RfmBins; frequency: RfmBins; monetary: RfmBins } | null;
 }

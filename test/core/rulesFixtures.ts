@@ -18,6 +18,7 @@ export const RULE_BOOK: Settings = {
   dayFirst: false,
   asOf: null,
   language: "ja",
+  showRfm: false,
 };
 
 export const AS_OF = 20_000;

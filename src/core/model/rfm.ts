@@ -11,7 +11,10 @@
  * Segments: the package's rule table (README and rfm-introduction vignette), first matching rule wins.
  * Differences from the package are listed in docs/model.md.
  */
-import type { CustomerSummary } from "../types";
+import type { CustomerRfm, CustomerSummary, RfmBins, RfmSegment } from "../types";
+
+export type { RfmBins, RfmSegment } from "../types";
+export { RFM_SEGMENT_LABELS, RFM_SEGMENT_ORDER, type RfmSegmentGuide, rfmSegmentLabel } from "./rfmSegments";
 
 export interface RfmInput {
   customerKey: string;
@@ -23,19 +26,6 @@ export interface RfmInput {
   monetary: number;
 }
 
-export type RfmSegment =
-  | "champions"
-  | "potential_loyalist"
-  | "loyal_customers"
-  | "promising"
-  | "new_customers"
-  | "cant_lose_them"
-  | "at_risk"
-  | "need_attention"
-  | "about_to_sleep"
-  | "lost"
-  | "others";
-
 export interface RfmScore {
   customerKey: string;
   recencyScore: number;
@@ -46,15 +36,15 @@ export interface RfmScore {
   segment: RfmSegment;
 }
 
-/** Bin edges of one measure: bin i is [lower[i], upper[i]). */
-export interface RfmBins {
-  lower: number[];
-  upper: number[];
+export interface RfmThresholds {
+  recency: RfmBins;
+  frequency: RfmBins;
+  monetary: RfmBins;
 }
 
 export interface RfmResult {
   customers: RfmScore[];
-  thresholds: { recency: RfmBins; frequency: RfmBins; monetary: RfmBins };
+  thresholds: RfmThresholds;
 }
 
 type Range = readonly [number, number];
@@ -80,84 +70,11 @@ export const RFM_SEGMENT_RULES: readonly RfmSegmentRule[] = [
   { segment: "lost", recency: [1, 1], frequency: [1, 5], monetary: [1, 5] },
 ];
 
-/** Names and the package's one-line descriptions, Japanese first. */
-export const RFM_SEGMENT_LABELS: Record<
-  RfmSegment,
-  { ja: string; en: string; jaNote: string; enNote: string }
-> = {
-  champions: {
-    ja: "チャンピオン",
-    en: "Champions",
-    jaNote: "最近買い、よく買い、いちばん多く使ってくれる",
-    enNote: "Bought recently, buy often and spend the most",
-  },
-  potential_loyalist: {
-    ja: "ロイヤル候補",
-    en: "Potential Loyalist",
-    jaNote: "最近のお客様で、複数回・十分な金額を買っている",
-    enNote: "Recent customers, spent good amount, bought more than once",
-  },
-  loyal_customers: {
-    ja: "ロイヤル顧客",
-    en: "Loyal Customers",
-    jaNote: "しっかり使ってくれ、お知らせにも反応する",
-    enNote: "Spend good money. Responsive to promotions",
-  },
-  promising: {
-    ja: "有望",
-    en: "Promising",
-    jaNote: "最近買っているが、まだ金額は大きくない",
-    enNote: "Recent shoppers, but haven't spent much",
-  },
-  new_customers: {
-    ja: "新規",
-    en: "New Customers",
-    jaNote: "最近買ったが、回数はまだ少ない",
-    enNote: "Bought more recently, but not often",
-  },
-  cant_lose_them: {
-    ja: "失いたくない顧客",
-    en: "Can't Lose Them",
-    jaNote: "よく・たくさん買っていたが、しばらく来ていない",
-    enNote: "Made big purchases and often, but long time ago",
-  },
-  at_risk: {
-    ja: "離反リスク",
-    en: "At Risk",
-    jaNote: "多く使い、よく買っていたが、前回から時間がたっている",
-    enNote: "Spent big money, purchased often but long time ago",
-  },
-  need_attention: {
-    ja: "要注意",
-    en: "Need Attention",
-    jaNote: "最近さ・回数・金額が平均より上",
-    enNote: "Above average recency, frequency & monetary values",
-  },
-  about_to_sleep: {
-    ja: "休眠寸前",
-    en: "About To Sleep",
-    jaNote: "最近さ・回数・金額が平均より下",
-    enNote: "Below average recency, frequency & monetary values",
-  },
-  lost: {
-    ja: "離反",
-    en: "Lost",
-    jaNote: "前回のご購入がずっと前",
-    enNote: "Bought a long time ago, average amount spent",
-  },
-  others: {
-    ja: "その他",
-    en: "Others",
-    jaNote: "どの条件にも当てはまらない",
-    enNote: "Matches no rule",
-  },
-};
-
 /**
  * R's quantile(x, probs) with the default type 7, at probs = seq(0, 1, length.out = n + 1) — the same
  * floating-point steps as R (k × (1/n), so 3 × 0.2 = 0.6000000000000001, then 1 + (N − 1) × p).
  */
-function quantilesType7(sorted: readonly number[], nBins: number): number[] {
+function quantilesType7(sorted: ArrayLike<number>, nBins: number): number[] {
   const n = sorted.length;
   const by = 1 / nBins;
   const out: number[] = [];
@@ -177,8 +94,9 @@ function quantilesType7(sorted: readonly number[], nBins: number): number[] {
 }
 
 /** The package's bins: interior quantiles + 1, bounded by the minimum and the maximum + 1. */
-export function rfmBins(values: readonly number[], nBins = 5): RfmBins {
-  const sorted = [...values].sort((a, b) => a - b);
+export function rfmBins(values: ArrayLike<number>, nBins = 5): RfmBins {
+  // A typed array sorts numerically without a comparator: about 10× faster than Array#sort at 200k customers.
+  const sorted = Float64Array.from(values).sort();
   const q = quantilesType7(sorted, nBins);
   const cuts = q.slice(1, nBins).map((v) => v + 1);
   return { lower: [sorted[0], ...cuts], upper: [...cuts, sorted[sorted.length - 1] + 1] };
@@ -213,7 +131,49 @@ export function rfmSegmentOf(
   return "others";
 }
 
-/** Scores and segments for every customer; an empty list gives an empty result. */
+/** Segments of the default rules for every (R, F, M) in 1–5, so scoring a customer is a lookup, not a scan. */
+const DEFAULT_SEGMENTS: readonly RfmSegment[] = Array.from({ length: 125 }, (_, i) =>
+  rfmSegmentOf(1 + Math.floor(i / 25), 1 + (Math.floor(i / 5) % 5), 1 + (i % 5)),
+);
+
+function segmentFor(r: number, f: number, m: number, rules: readonly RfmSegmentRule[]): RfmSegment {
+  return rules === RFM_SEGMENT_RULES
+    ? DEFAULT_SEGMENTS[(r - 1) * 25 + (f - 1) * 5 + (m - 1)]
+    : rfmSegmentOf(r, f, m, rules);
+}
+
+/**
+ * Scores of customers given as three columns (index i = one customer); every value must be finite. Bins are
+ * computed from all of them; an empty set gives no scores and empty bins.
+ */
+function scoreColumns(
+  recencyDays: ArrayLike<number>,
+  frequency: ArrayLike<number>,
+  monetary: ArrayLike<number>,
+  rules: readonly RfmSegmentRule[],
+): { scores: CustomerRfm[]; thresholds: RfmThresholds } {
+  const n = recencyDays.length;
+  if (n === 0) {
+    const none = { lower: [], upper: [] };
+    return { scores: [], thresholds: { recency: none, frequency: none, monetary: none } };
+  }
+  const thresholds = {
+    recency: rfmBins(recencyDays),
+    frequency: rfmBins(frequency),
+    monetary: rfmBins(monetary),
+  };
+  const top = thresholds.recency.lower.length + 1;
+  const scores: CustomerRfm[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = top - binOf(recencyDays[i], thresholds.recency);
+    const f = binOf(frequency[i], thresholds.frequency);
+    const m = binOf(monetary[i], thresholds.monetary);
+    scores[i] = { r, f, m, segment: segmentFor(r, f, m, rules) };
+  }
+  return { scores, thresholds };
+}
+
+/** Scores and segments for every customer with finite values; an empty list gives an empty result. */
 export function rfmScores(
   inputs: readonly RfmInput[],
   rules: readonly RfmSegmentRule[] = RFM_SEGMENT_RULES,
@@ -221,28 +181,23 @@ export function rfmScores(
   const usable = inputs.filter(
     (c) => Number.isFinite(c.recencyDays) && Number.isFinite(c.frequency) && Number.isFinite(c.monetary),
   );
-  if (usable.length === 0) {
-    const none = { lower: [], upper: [] };
-    return { customers: [], thresholds: { recency: none, frequency: none, monetary: none } };
-  }
-  const recency = rfmBins(usable.map((c) => c.recencyDays));
-  const frequency = rfmBins(usable.map((c) => c.frequency));
-  const monetary = rfmBins(usable.map((c) => c.monetary));
-  const nBins = recency.lower.length;
-  const customers = usable.map((c): RfmScore => {
-    const r = nBins + 1 - binOf(c.recencyDays, recency);
-    const f = binOf(c.frequency, frequency);
-    const m = binOf(c.monetary, monetary);
-    return {
-      customerKey: c.customerKey,
+  const { scores, thresholds } = scoreColumns(
+    usable.map((c) => c.recencyDays),
+    usable.map((c) => c.frequency),
+    usable.map((c) => c.monetary),
+    rules,
+  );
+  const customers = scores.map(
+    ({ r, f, m, segment }, i): RfmScore => ({
+      customerKey: usable[i].customerKey,
       recencyScore: r,
       frequencyScore: f,
       monetaryScore: m,
       rfmScore: r * 100 + f * 10 + m,
-      segment: rfmSegmentOf(r, f, m, rules),
-    };
-  });
-  return { customers, thresholds: { recency, frequency, monetary } };
+      segment,
+    }),
+  );
+  return { customers, thresholds };
 }
 
 /** RFM inputs from Sodatsu's customer summaries: F = counted orders, M = net amount, R = recency days. */
@@ -253,4 +208,29 @@ export function rfmInputsFromSummaries(summaries: readonly CustomerSummary[]): R
     frequency: s.orders,
     monetary: s.monetary,
   }));
+}
+
+/**
+ * The lens as analyze uses it: scores[i] belongs to summaries[i] (same measures as rfmInputsFromSummaries),
+ * read straight into typed columns so 200k customers cost a few sorts and no per-customer input objects.
+ * Summaries always hold finite figures; should one not, every customer gets null rather than a wrong score.
+ */
+export function rfmOfSummaries(summaries: readonly CustomerSummary[]): {
+  scores: (CustomerRfm | null)[];
+  thresholds: RfmThresholds | null;
+} {
+  const n = summaries.length;
+  const recency = new Float64Array(n);
+  const frequency = new Float64Array(n);
+  const monetary = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = summaries[i];
+    recency[i] = s.recencyDays;
+    frequency[i] = s.orders;
+    monetary[i] = s.monetary;
+    if (!Number.isFinite(recency[i] + frequency[i] + monetary[i]))
+      return { scores: new Array(n).fill(null), thresholds: null };
+  }
+  if (n === 0) return { scores: [], thresholds: null };
+  return scoreColumns(recency, frequency, monetary, RFM_SEGMENT_RULES);
 }

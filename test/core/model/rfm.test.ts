@@ -52,7 +52,7 @@ describe("RFM on the rfm package's rfm_data_orders (analysis date 2006-12-31)", 
     for (const [key, score, segment] of readme) {
       const c = byKey.get(key);
       expect(c?.rfmScore).toBe(score);
-      expect(RFM_SEGMENT_LABELS[c?.segment ?? "others"].en).toBe(segment);
+      expect(RFM_SEGMENT_LABELS[c?.segment ?? "others"].name.en).toBe(segment);
     }
   });
 
