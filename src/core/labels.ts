@@ -1,4 +1,4 @@
-import type { CustomerState, FanRank, Lang, RowBucket, Segment, Stage } from "./types";
+import type { CustomerState, FanRank, Lang, RowBucket, Segment, Stage, TableSkipBucket } from "./types";
 
 /**
  * What people read for each code. Codes stay English and stable (customers.csv); sheets, the sidebar and the
@@ -39,13 +39,15 @@ export const FAN_RANK_LABELS: Labels<FanRank> = {
   gold: { ja: "ゴールド", en: "Gold" },
 };
 
-export const BUCKET_LABELS: Labels<RowBucket> = {
+export const BUCKET_LABELS: Labels<RowBucket | TableSkipBucket> = {
   used: { ja: "集計に使用", en: "Used" },
   missing_customer: { ja: "除外:顧客IDなし", en: "Skipped: missing customer" },
   bad_date: { ja: "除外:日付を読めない", en: "Skipped: bad date" },
   bad_amount: { ja: "除外:金額を読めない", en: "Skipped: bad amount" },
   cancelled: { ja: "キャンセル・返品", en: "Cancelled" },
   after_as_of: { ja: "基準日より後", en: "After the as-of date" },
+  // Optional tables only: a membership status or action type that is none of the allowed values.
+  unreadable_value: { ja: "除外:値を読めない", en: "Skipped: unreadable value" },
 };
 
 /** Unknown codes are shown as they are rather than hidden (a typo in a sheet stays visible). */
@@ -57,7 +59,8 @@ export const stateLabel = (state: CustomerState, lang: Lang): string => labelOf(
 export const stageLabel = (stage: Stage, lang: Lang): string => labelOf(STAGE_LABELS, stage, lang);
 export const segmentLabel = (segment: Segment, lang: Lang): string => labelOf(SEGMENT_LABELS, segment, lang);
 export const fanRankLabel = (rank: FanRank, lang: Lang): string => labelOf(FAN_RANK_LABELS, rank, lang);
-export const bucketLabel = (bucket: RowBucket, lang: Lang): string => labelOf(BUCKET_LABELS, bucket, lang);
+export const bucketLabel = (bucket: RowBucket | TableSkipBucket, lang: Lang): string =>
+  labelOf(BUCKET_LABELS, bucket, lang);
 
 /** Normalizes for lookup: full-width ASCII to half-width, case, spaces, hyphens and underscores ignored. */
 function normalize(text: string): string {

@@ -1,9 +1,9 @@
 /**
  * The optional tables of DOMAIN §1 (members, engagement, visits, survey), read from rows and a mapping
  * (mapping.ts). Like the orders, no row disappears silently: each skipped row keeps its row number and a ja/en
- * reason. The row buckets are the order buckets; a value that is present but cannot be read (an unknown
- * membership status or action type) is reported under `bad_amount` ("unreadable value") with the reason saying
- * exactly which column and value, and rows dated after the as-of date are `after_as_of`.
+ * reason. The row buckets are the order buckets, plus `unreadable_value` for a value that is present but cannot be
+ * read (an unknown membership status or action type), with the reason saying exactly which column and value;
+ * rows dated after the as-of date are `after_as_of`.
  */
 import { columnName, customerKeyOf, showValue } from "./cells";
 import { formatDay } from "./day";
@@ -16,7 +16,7 @@ import type {
   EngagementRecord,
   MemberRecord,
   MembershipStatus,
-  SkippedRow,
+  TableSkippedRow,
   VisitRecord,
 } from "./types";
 
@@ -37,7 +37,7 @@ export interface SurveyRecord {
 
 export interface Parsed<R> {
   records: R[];
-  skipped: SkippedRow[];
+  skipped: TableSkippedRow[];
 }
 
 type Rows = readonly (readonly unknown[])[];
@@ -149,7 +149,7 @@ export function parseEngagementAction(value: unknown): EngagementAction | null {
 
 /** Shared row checks: customer, date, as-of. Returns the reason to skip, or the values. */
 class RowReader {
-  readonly skipped: SkippedRow[] = [];
+  readonly skipped: TableSkippedRow[] = [];
   constructor(
     private readonly opts: SideTableOptions,
     private readonly what: { ja: string; en: string },
@@ -159,7 +159,12 @@ class RowReader {
     return columnName(this.opts.headers, index);
   }
 
-  skip(row: number, bucket: SkippedRow["bucket"], index: number, reason: { ja: string; en: string }): void {
+  skip(
+    row: number,
+    bucket: TableSkippedRow["bucket"],
+    index: number,
+    reason: { ja: string; en: string },
+  ): void {
     this.skipped.push({ row, bucket, field: this.col(index).field, reason });
   }
 
@@ -212,7 +217,7 @@ class RowReader {
 
   unreadable(rowNumber: number, index: number, value: unknown, expected: { ja: string; en: string }): void {
     const c = this.col(index);
-    this.skip(rowNumber, "bad_amount", index, {
+    this.skip(rowNumber, "unreadable_value", index, {
       ja: `${this.what.ja}: ${c.ja}の「${showValue(value)}」を読めません(${expected.ja})`,
       en: `${this.what.en}: cannot read "${showValue(value)}" in ${c.en} (${expected.en})`,
     });

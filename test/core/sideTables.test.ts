@@ -78,7 +78,7 @@ describe("parsing the tables", () => {
     ]);
     expect(r.skipped.map((s) => [s.row, s.bucket, s.field])).toEqual([
       [4, "missing_customer", "会員ID"],
-      [5, "bad_amount", "ステータス"],
+      [5, "unreadable_value", "ステータス"],
       [6, "bad_date", "変更日"],
     ]);
     expect(r.skipped[1].reason.ja).toContain("VIP");
@@ -101,7 +101,7 @@ describe("parsing the tables", () => {
     expect(r.skipped.map((s) => [s.row, s.bucket])).toEqual([
       [6, "after_as_of"],
       [7, "bad_date"],
-      [8, "bad_amount"],
+      [8, "unreadable_value"],
     ]);
     expect(r.skipped[2].reason.ja).toContain("いいね");
   });
