@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import {
   analyzeCleaned,
   CHECKLIST,
@@ -13,6 +13,7 @@ import {
 import { neutralizeFormula } from "../report/cell";
 import type { DiagnoseOptions } from "./args";
 import { CliError, oneLine } from "./errors";
+import { loadExcelJs } from "./loadExcelJs";
 import { loadSettings } from "./loadSettings";
 import { cleanOrderFile, mergeCleaned } from "./readOrders";
 
@@ -39,7 +40,7 @@ export async function diagnoseCommand(
   try {
     await mkdir(o.out, { recursive: true });
     const file = join(o.out, FILE);
-    await diagnosisWorkbook(lang, evidence).xlsx.writeFile(file);
+    await (await diagnosisWorkbook(lang, evidence)).xlsx.writeFile(file);
     io.out(lang === "ja" ? `診断ワークブック: ${resolve(file)}` : `Diagnosis workbook: ${resolve(file)}`);
     return file;
   } catch (e) {
@@ -53,9 +54,12 @@ export async function diagnoseCommand(
   }
 }
 
-export function diagnosisWorkbook(lang: Lang, evidence: DiagnosisEvidence | null): ExcelJS.Workbook {
+export async function diagnosisWorkbook(
+  lang: Lang,
+  evidence: DiagnosisEvidence | null,
+): Promise<ExcelJS.Workbook> {
   const t = (ja: string, en: string) => (lang === "ja" ? ja : en);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJs()).Workbook();
   wb.creator = "Sodatsu (育つ)";
 
   const ws = wb.addWorksheet(t("診断", "Diagnosis"), { views: [{ state: "frozen", ySplit: 1 }] });

@@ -1,8 +1,9 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { AnalysisResult, DayNumber, Lang } from "../core/index";
 import { type Cell, isDateCell, neutralizeFormula } from "../report/cell";
 import type { Column } from "../report/columns";
 import { columnFormats, REPORT_SHEETS, reportGrid } from "../report/layout";
+import { loadExcelJs } from "./loadExcelJs";
 
 /**
  * report.xlsx: the add-on's sheets, in the add-on's order and layout, with localized labels (audience "labels").
@@ -32,7 +33,8 @@ function xlsxValue(cell: Cell): ExcelJS.CellValue {
 }
 
 export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const excel = await loadExcelJs();
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   workbook.creator = "Sodatsu (育つ)";
   for (const sheet of REPORT_SHEETS) {
     const grid = reportGrid(result, sheet.part, lang, "labels");
