@@ -3,8 +3,9 @@ import {
   type CustomerSummary,
   type DayNumber,
   expectedPurchases,
+  fitShopModel,
   pAlive,
-  predictCustomers,
+  type RfmTriple,
   type Settings,
 } from "../../core/index";
 import {
@@ -16,6 +17,7 @@ import {
   columnOf,
   mapRows,
   rowCount,
+  type Text,
 } from "./cells";
 import { readAsOf, readSettings } from "./context";
 import { readCount, readDay } from "./readers";
@@ -24,15 +26,10 @@ const FIRST = { ja: "初回購入日", en: "first purchase" };
 const LAST = { ja: "最終購入日", en: "last purchase" };
 const PURCHASES = { ja: "購入回数", en: "purchases" };
 const DAYS = { ja: "日数", en: "days" };
+const SINGLE_PURCHASE: Text = { ja: "購入1回のため予測しません", en: "No prediction for a single purchase" };
+const CANNOT_COMPUTE = { ja: "計算できません", en: "Cannot compute" };
 
-/** One row's history as the BG/NBD model sees it (purchase days, first and last), checked for consistency. */
-interface RowHistory {
-  purchases: number;
-  first: DayNumber;
-  last: DayNumber;
-}
-
-function readHistory(count: Column, first: Column, last: Column, row: number, s: Settings, asOf: DayNumber) {
+function readTriple(count: Column, first: Column, last: Column, row: number, s: Settings, asOf: DayNumber) {
   const f = readCount(cellAt(count, row), PURCHASES);
   const firstDay = readDay(cellAt(first, row), s, FIRST);
   const lastDay = readDay(cellAt(last, row), s, LAST);
@@ -46,57 +43,77 @@ function readHistory(count: Column, first: Column, last: Column, row: number, s:
       en: "Purchases do not match the first and last purchase dates",
     });
   }
-  return { purchases: f, first: firstDay, last: lastDay };
+  // x, t_x, T in days, as the model's definitions (docs/model.md) take them.
+  return { x: f - 1, tx: lastDay - firstDay, T: asOf - firstDay };
+}
+
+/** The range read once: each row's (x, t_x, T), or the message its cell gets, and the parameters fitted on it. */
+interface FittedRange {
+  params: BgNbdParams;
+  rows: (RfmTriple | CellError)[];
 }
 
 /**
- * Fits the shop's BG/NBD parameters on the rows of the range (the population is the range, as for the top-1% cut)
- * and returns a reader of each row's history. Too few customers or no repeat buyer fails the whole call with the
- * model's own explanation (a per-row message would repeat it thousands of times).
+ * Fits the shop's BG/NBD parameters on the rows of the range (the population is the range, as for the top-1% cut).
+ * Only the fit: predicting every customer's next purchase day as the customer sheet does would cost a search per
+ * customer that these functions then throw away. The fit itself works on distinct (x, t_x, T) and, past 20,000 of
+ * them, starts from a fit on a sample (src/core/model/fit.ts), so a range of tens of thousands stays well inside
+ * the 30 s limit. Too few customers or no repeat buyer fails the whole call with the model's own explanation (a
+ * per-row message would repeat it thousands of times).
  */
-function fitRange(count: Column, first: Column, last: Column, s: Settings, asOf: DayNumber) {
+function fitRange(count: Column, first: Column, last: Column, s: Settings, asOf: DayNumber): FittedRange {
   const n = rowCount([count, first, last]);
-  const histories: (RowHistory | null)[] = new Array(n).fill(null);
+  const rows: (RfmTriple | CellError)[] = new Array(n);
   const summaries: CustomerSummary[] = [];
   for (let row = 0; row < n; row++) {
     try {
-      const h = readHistory(count, first, last, row, s, asOf);
-      histories[row] = h;
+      const t = readTriple(count, first, last, row, s, asOf);
+      rows[row] = t;
+      // fitShopModel takes customer summaries; only purchases and the first and last day matter to it.
       summaries.push({
         customerKey: String(row),
-        purchases: h.purchases,
-        orders: h.purchases,
+        purchases: t.x + 1,
+        orders: t.x + 1,
         monetary: 0,
-        firstPurchase: h.first,
-        lastPurchase: h.last,
+        firstPurchase: asOf - t.T,
+        lastPurchase: asOf - t.T + t.tx,
         previousPurchase: null,
-        recencyDays: asOf - h.last,
-        tenureDays: h.last - h.first,
+        recencyDays: t.T - t.tx,
+        tenureDays: t.tx,
         avgIntervalDays: null,
       });
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
+      rows[row] = error;
     }
   }
-  const fitted = predictCustomers(summaries, asOf);
-  if (fitted.params === null) {
+  const model = fitShopModel(summaries, asOf);
+  if (model.params === null) {
     throw argumentError(
-      fitted.note ?? { ja: "予測モデルを推定できません", en: "The model could not be fitted" },
+      model.note ?? { ja: "予測モデルを推定できません", en: "The model could not be fitted" },
     );
   }
-  const params: BgNbdParams = fitted.params;
-  return {
-    params,
-    history: (row: number): RowHistory => readHistory(count, first, last, row, s, asOf),
-  };
+  return { params: model.params, rows };
 }
 
-/** x, t_x, T in days, as the model's definitions (docs/model.md) take them. */
-const triple = (h: RowHistory, asOf: DayNumber) => ({
-  x: h.purchases - 1,
-  tx: h.last - h.first,
-  T: asOf - h.first,
-});
+/**
+ * A row's value from its triple, computed once per distinct (x, t_x, T): a range of customers repeats the same
+ * histories many times over (the same purchases on the same days), and E[Y] costs a hypergeometric series.
+ */
+function perTriple(fitted: FittedRange, value: (t: RfmTriple) => Cell): (row: number) => Cell {
+  const memo = new Map<string, Cell>();
+  return (row) => {
+    const t = fitted.rows[row];
+    if (t instanceof CellError) throw t;
+    const key = `${t.x},${t.tx},${t.T}`;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = value(t);
+      memo.set(key, v);
+    }
+    return v;
+  };
+}
 
 /**
  * =P_ALIVE(purchases, first_purchase, last_purchase, [as_of], [settings]): the BG/NBD probability (0–1) that the
@@ -115,17 +132,15 @@ export function P_ALIVE(
   const count = columnOf(purchases, "purchases");
   const first = columnOf(first_purchase, "first_purchase");
   const last = columnOf(last_purchase, "last_purchase");
-  const model = fitRange(count, first, last, s, asOf);
-  return mapRows([count, first, last], s.language, (row) => {
-    const h = model.history(row);
-    if (h.purchases === 1) {
-      throw new CellError({ ja: "購入1回のため予測しません", en: "No prediction for a single purchase" });
-    }
-    const t = triple(h, asOf);
-    const p = pAlive(t.x, t.tx, t.T, model.params);
-    if (!Number.isFinite(p)) throw new CellError({ ja: "計算できません", en: "Cannot compute" });
-    return Math.min(1, Math.max(0, p));
+  const fitted = fitRange(count, first, last, s, asOf);
+  const lang = s.language;
+  const value = perTriple(fitted, (t) => {
+    // An expected outcome rather than a problem: returned, not thrown (a throw per row costs a stack trace).
+    if (t.x === 0) return SINGLE_PURCHASE[lang];
+    const p = pAlive(t.x, t.tx, t.T, fitted.params);
+    return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : CANNOT_COMPUTE[lang];
   });
+  return mapRows([count, first, last], lang, value);
 }
 
 /**
@@ -146,13 +161,13 @@ export function EXPECTED_PURCHASES(
   const count = columnOf(purchases, "purchases");
   const first = columnOf(first_purchase, "first_purchase");
   const last = columnOf(last_purchase, "last_purchase");
-  const model = fitRange(count, first, last, s, asOf);
-  return mapRows([count, first, last], s.language, (row) => {
-    const t = triple(model.history(row), asOf);
-    const e = expectedPurchases(horizon, t.x, t.tx, t.T, model.params);
-    if (!Number.isFinite(e)) throw new CellError({ ja: "計算できません", en: "Cannot compute" });
-    return e;
+  const fitted = fitRange(count, first, last, s, asOf);
+  const lang = s.language;
+  const value = perTriple(fitted, (t) => {
+    const e = expectedPurchases(horizon, t.x, t.tx, t.T, fitted.params);
+    return Number.isFinite(e) ? e : CANNOT_COMPUTE[lang];
   });
+  return mapRows([count, first, last], lang, value);
 }
 
 function readHorizon(days: unknown): number {
