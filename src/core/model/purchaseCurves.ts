@@ -1,0 +1,66 @@
+/**
+ * E[Y(t) | x, t_x, T] for the customers of one (x, T) at once, bit for bit what expectedPurchases() in
+ * bgnbd.ts returns.
+ *
+ * Why: the expected next-purchase day bisects over t for every distinct (x, t_x, T), about ten evaluations
+ * each. A shop repeats (x, T) far more than (x, t_x, T) (the generated 1M-row bench: 99k distinct triples,
+ * 8k distinct (x, T); a tenth of the ₂F₁ series are needed), and in FHL eq. 10 t_x only enters through
+ * P(alive): E[Y] = lead(x) · bracket(x, T, t) · P(alive). So lead · bracket is kept per whole day t while
+ * the caller walks one (x, T) group, and each evaluation multiplies it by the customer's P(alive), in the
+ * same order of operations as bgnbd.ts.
+ */
+import { type BgNbdParams, expectedPurchases, validParams } from "./bgnbd";
+import { hyp2f1 } from "./hyp2f1";
+
+export class SharedCurve {
+  /** lead · bracket for whole days 1…maxDays of the current (x, T); `known` marks the days computed. */
+  private readonly leadBracket: Float64Array;
+  private readonly known: Uint8Array;
+  private readonly touched: number[] = [];
+  private x = 0;
+  private T = 0;
+  /** Near a = 1 bgnbd.ts takes a numerical limit, and bad parameters give NaN: those go to bgnbd.ts itself. */
+  private readonly plain: boolean;
+
+  constructor(
+    private readonly p: BgNbdParams,
+    maxDays: number,
+  ) {
+    this.plain = !validParams(p) || Math.abs(p.a - 1) < 1e-7;
+    const size = Number.isInteger(maxDays) && maxDays >= 0 ? maxDays + 1 : 0;
+    this.leadBracket = new Float64Array(size);
+    this.known = new Uint8Array(size);
+  }
+
+  /** Moves to the customers with this x and T (whole, x ≥ 0, T ≥ 0); the previous group's days are dropped. */
+  select(x: number, T: number): void {
+    for (const t of this.touched) this.known[t] = 0;
+    this.touched.length = 0;
+    this.x = x;
+    this.T = T;
+  }
+
+  /** E[Y(t)] of a customer of the selected (x, T) with this t_x (0 ≤ t_x ≤ T) and P(alive). */
+  at(t: number, tx: number, alive: number): number {
+    const { x, T, p } = this;
+    if (this.plain || !Number.isInteger(t) || t < 1 || t >= this.known.length)
+      return expectedPurchases(t, x, tx, T, p);
+    let lb: number;
+    if (this.known[t] === 1) lb = this.leadBracket[t];
+    else {
+      // The same expressions as expectedPurchases() in bgnbd.ts, so the product rounds the same way.
+      const { r, alpha, a, b } = p;
+      const z = t / (alpha + T + t);
+      const logOneMinusZ = Math.log(alpha + T) - Math.log(alpha + T + t);
+      const f = hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+      const bracket = -Math.expm1((a - 1) * logOneMinusZ) - Math.exp((a - 1) * logOneMinusZ) * (f - 1);
+      const lead = (a + b + x - 1) / (a - 1);
+      lb = lead * bracket;
+      this.leadBracket[t] = lb;
+      this.known[t] = 1;
+      this.touched.push(t);
+    }
+    const value = lb * alive;
+    return Number.isFinite(value) ? Math.max(0, value) : Number.NaN;
+  }
+}
