@@ -5,7 +5,7 @@
 //   name (`var Sodatsu = ...`), and every entry point gets a generated top-level `function NAME(...)` that calls it;
 // - comments (and the @customfunction JSDoc Sheets reads for autocomplete) are dropped: the JSDoc is generated
 //   from src/gas/entrypoints.ts and written right above each wrapper;
-// - minification renames globals: nothing is minified;
+// - minification renames globals: nothing is minified (the code is only re-indented with tabs, see tabIndent.mjs);
 // - a CJS shim wraps the entry: the output format is a plain IIFE, checked below for import/export leftovers.
 // Run directly (`node scripts/build-gas.mjs`) or through build.mjs.
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { runInNewContext } from "node:vm";
 import { build } from "esbuild";
+import { indentWithTabs } from "./tabIndent.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const GLOBAL_NAME = "Sodatsu";
@@ -166,7 +167,9 @@ export async function buildGas({ outDir = join(ROOT, "dist") } = {}) {
     "",
   ].join("\n");
   const wrappers = entries.map(wrapperOf).join("\n\n");
-  const code = `${header}${bundle}\n// ---- Entry points (generated from src/gas/entrypoints.ts) ----\n\n${wrappers}\n`;
+  const code = await indentWithTabs(
+    `${header}${bundle}\n// ---- Entry points (generated from src/gas/entrypoints.ts) ----\n\n${wrappers}\n`,
+  );
   checkBundle(code, entries);
   JSON.parse(manifest); // a broken manifest fails here, not at clasp push
   await Promise.all([
