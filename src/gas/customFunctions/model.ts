@@ -20,23 +20,26 @@ import {
   type Text,
 } from "./cells";
 import { readAsOf, readSettings } from "./context";
-import { readCount, readDay } from "./readers";
+import {
+  checkHasPurchases,
+  checkNotAfterAsOf,
+  FIRST_PURCHASE,
+  LAST_PURCHASE,
+  PURCHASES,
+  readCount,
+  readDay,
+} from "./readers";
 
-const FIRST = { ja: "初回購入日", en: "first purchase" };
-const LAST = { ja: "最終購入日", en: "last purchase" };
-const PURCHASES = { ja: "購入回数", en: "purchases" };
 const DAYS = { ja: "日数", en: "days" };
 const SINGLE_PURCHASE: Text = { ja: "購入1回のため予測しません", en: "No prediction for a single purchase" };
 const CANNOT_COMPUTE = { ja: "計算できません", en: "Cannot compute" };
 
 function readTriple(count: Column, first: Column, last: Column, row: number, s: Settings, asOf: DayNumber) {
   const f = readCount(cellAt(count, row), PURCHASES);
-  const firstDay = readDay(cellAt(first, row), s, FIRST);
-  const lastDay = readDay(cellAt(last, row), s, LAST);
-  if (f < 1) throw new CellError({ ja: "購入回数が0です", en: "No purchases" });
-  if (lastDay > asOf) {
-    throw new CellError({ ja: "最終購入日が基準日より後です", en: "Last purchase is after the as-of date" });
-  }
+  const firstDay = readDay(cellAt(first, row), s, FIRST_PURCHASE);
+  const lastDay = readDay(cellAt(last, row), s, LAST_PURCHASE);
+  checkHasPurchases(f);
+  checkNotAfterAsOf(lastDay, asOf);
   if (firstDay > lastDay || (f === 1) !== (firstDay === lastDay)) {
     throw new CellError({
       ja: "購入回数と初回・最終購入日が合いません",

@@ -1,9 +1,7 @@
 import { NEXT_ACTIONS, nextActionOf, parseStateLabel, stageOf } from "../../core/index";
 import { type Cell, CellError, cellAt, columnOf, isBlankCell, mapRows, shown } from "./cells";
 import { readSettings } from "./context";
-import { readCount } from "./readers";
-
-const PURCHASES = { ja: "購入回数", en: "purchases" };
+import { PURCHASES, readCount } from "./readers";
 
 /**
  * =NEXT_ACTION(state, [purchases], [settings]): the §6 next step for a state label in either language. Only an

@@ -1,10 +1,16 @@
 import { monetaryShareOf, vipScore } from "../../core/index";
-import { type Cell, CellError, cellAt, columnOf, isBlankCell, mapRows } from "./cells";
+import { type Cell, cellAt, columnOf, isBlankCell, mapRows } from "./cells";
 import { readAsOf, readSettings } from "./context";
-import { readAmount, readCount, readDay } from "./readers";
+import {
+  amountsOrZero,
+  checkNotAfterAsOf,
+  LAST_PURCHASE,
+  PURCHASES,
+  readAmount,
+  readCount,
+  readDay,
+} from "./readers";
 
-const LAST = { ja: "最終購入日", en: "last purchase" };
-const PURCHASES = { ja: "購入回数", en: "purchases" };
 const POINTS = { ja: "関係ポイント", en: "relationship points" };
 
 /**
@@ -28,26 +34,13 @@ export function VIP_SCORE(
   const points = columnOf(relationship_points, "relationship_points");
   const engagementLoaded = points.isRange || !isBlankCell(relationship_points);
 
-  const share = monetaryShareOf(
-    totals.values.map((v) => {
-      try {
-        return readAmount(v);
-      } catch {
-        return 0; // reported in its own row
-      }
-    }),
-  );
+  const share = monetaryShareOf(amountsOrZero(totals));
   const ctx = { settings: s, engagementLoaded, monetaryShare: share };
 
   return mapRows([count, last, totals, points], s.language, (row) => {
     const f = readCount(cellAt(count, row), PURCHASES);
-    const lastDay = readDay(cellAt(last, row), s, LAST);
-    if (lastDay > asOf) {
-      throw new CellError({
-        ja: "最終購入日が基準日より後です",
-        en: "Last purchase is after the as-of date",
-      });
-    }
+    const lastDay = readDay(cellAt(last, row), s, LAST_PURCHASE);
+    checkNotAfterAsOf(lastDay, asOf);
     const pointsCell = cellAt(points, row);
     const relationshipPoints = isBlankCell(pointsCell) ? 0 : readCount(pointsCell, POINTS);
     const result = vipScore(
