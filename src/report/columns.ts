@@ -9,7 +9,8 @@ export type LabelKind =
   | "nextAction"
   | "fanRank"
   | "membership"
-  | "followUpReason";
+  | "followUpReason"
+  | "rfmSegment";
 
 export interface Column<Row> {
   /** Stable id: the CSV header, never localized. */

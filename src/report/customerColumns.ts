@@ -1,4 +1,4 @@
-import type { CustomerRow } from "../core/types";
+import type { CustomerRow, Settings } from "../core/types";
 import type { Cell } from "./cell";
 import type { Column } from "./columns";
 
@@ -8,7 +8,8 @@ const round = (x: number | null, digits: number): Cell =>
 
 /**
  * The customer sheet (顧客) and customers.csv. The first twenty ids are the stable contract of customers.csv
- * (issue 5); model and fan columns follow. Order here is the order on screen.
+ * (issue 5); model and fan columns follow, then the RFM lens (only when settings.showRfm, see customerColumns).
+ * Order here is the order on screen.
  */
 export const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
   { id: "customer_id", ja: "顧客ID", en: "Customer ID", userText: true, value: (c) => c.customerKey },
@@ -131,4 +132,43 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
   },
   { id: "last_visit", ja: "最終来館日", en: "Last visit", format: "date", value: (c) => day(c.lastVisit) },
   { id: "risk_note", ja: "離脱の兆し", en: "Risk note", value: (c, lang) => c.riskNote?.[lang] ?? null },
+  // The RFM lens (issue 6, model/rfm.ts): scores 1–5 as the R package rfm gives them, 5 = best (most recent).
+  {
+    id: "rfm_r",
+    ja: "RFM 最近さ(R)",
+    en: "RFM recency (R)",
+    format: "integer",
+    value: (c) => c.rfm?.r ?? null,
+  },
+  {
+    id: "rfm_f",
+    ja: "RFM 回数(F)",
+    en: "RFM frequency (F)",
+    format: "integer",
+    value: (c) => c.rfm?.f ?? null,
+  },
+  {
+    id: "rfm_m",
+    ja: "RFM 金額(M)",
+    en: "RFM monetary (M)",
+    format: "integer",
+    value: (c) => c.rfm?.m ?? null,
+  },
+  {
+    id: "rfm_segment",
+    ja: "RFMセグメント",
+    en: "RFM segment",
+    labelKind: "rfmSegment",
+    value: (c) => c.rfm?.segment ?? null,
+  },
 ];
+
+/** Ids of the RFM lens's columns: shown only when the setting asks for them. */
+export const RFM_COLUMN_IDS: readonly string[] = ["rfm_r", "rfm_f", "rfm_m", "rfm_segment"];
+
+const WITHOUT_RFM = CUSTOMER_COLUMNS.filter((c) => !RFM_COLUMN_IDS.includes(c.id));
+
+/** The customer columns in force: the RFM lens is an option (settings.showRfm), everything else always shows. */
+export function customerColumns(settings: Pick<Settings, "showRfm">): readonly Column<CustomerRow>[] {
+  return settings.showRfm ? CUSTOMER_COLUMNS : WITHOUT_RFM;
+}

@@ -2,6 +2,7 @@ import { formatDay } from "../core/day";
 import { bucketLabel, stateLabel } from "../core/labels";
 import type { AnalysisResult, CustomerState, Lang, RowBucket } from "../core/types";
 import type { Cell } from "./cell";
+import { rfmGuideGrid } from "./rfmGuide";
 
 /** Fixed order of states on the dashboard: the path a customer grows along, then the exits. */
 export const STATE_ORDER: readonly CustomerState[] = [
@@ -72,6 +73,8 @@ export function dashboardGrid(result: AnalysisResult, lang: Lang): Cell[][] {
   ]);
   if (result.nps) grid.push(["NPS", round(result.nps.nps, 1)]);
   if (result.modelNote) grid.push([t(lang, "予測モデル", "Prediction model"), result.modelNote[lang]]);
+  const rfm = rfmGuideGrid(result, lang); // empty unless the RFM lens is on
+  if (rfm.length > 0) grid.push([], ...rfm);
   return grid;
 }
 
@@ -90,5 +93,10 @@ export function runLogGrid(result: AnalysisResult, lang: Lang): Cell[][] {
   ]);
   for (const s of result.skipped)
     grid.push([s.row, bucketLabel(s.bucket, lang), s.field ?? null, s.reason[lang]]);
+  // Then the optional tables' skipped rows; each reason starts with its table (会員:, 関係行動:…).
+  const tables = result.tableSkipped ?? {};
+  for (const table of ["members", "engagement", "visits", "survey"] as const)
+    for (const s of tables[table] ?? [])
+      grid.push([s.row, bucketLabel(s.bucket, lang), s.field ?? null, s.reason[lang]]);
   return grid;
 }

@@ -1,7 +1,7 @@
-import type { AnalysisResult, Lang } from "../core/types";
+import type { AnalysisResult, Lang, Settings } from "../core/types";
 import type { Cell } from "./cell";
 import { type Column, columnTitle } from "./columns";
-import { CUSTOMER_COLUMNS } from "./customerColumns";
+import { CUSTOMER_COLUMNS, customerColumns } from "./customerColumns";
 import { FOLLOW_UP_COLUMNS } from "./followUpColumns";
 import { dashboardGrid, runLogGrid } from "./grids";
 import { localizeCode } from "./localize";
@@ -65,7 +65,7 @@ export function reportGrid(
 ): Cell[][] {
   switch (part) {
     case "customers":
-      return tableGrid(CUSTOMER_COLUMNS, result.customers, lang, audience);
+      return tableGrid(customerColumns(result.settings), result.customers, lang, audience);
     case "followUp":
       return tableGrid(FOLLOW_UP_COLUMNS, result.followUp, lang, audience);
     case "dashboard":
@@ -75,11 +75,18 @@ export function reportGrid(
   }
 }
 
-/** Column formats of a table part, for adapters that set number formats per column. */
-export function columnFormats(part: ReportPart): (Column<unknown>["format"] | undefined)[] | null {
-  if (part === "customers") return CUSTOMER_COLUMNS.map((c) => c.format);
+/**
+ * Column formats of a table part, for adapters that set number formats per column. Without settings, every
+ * customer column (the optional lens last, so the formats of the columns in force are a prefix and still line up).
+ */
+export function columnFormats(
+  part: ReportPart,
+  settings?: Pick<Settings, "showRfm">,
+): (Column<unknown>["format"] | undefined)[] | null {
+  if (part === "customers")
+    return (settings ? customerColumns(settings) : CUSTOMER_COLUMNS).map((c) => c.format);
   if (part === "followUp") return FOLLOW_UP_COLUMNS.map((c) => c.format);
   return null;
 }
 
-export { CUSTOMER_COLUMNS, FOLLOW_UP_COLUMNS };
+export { CUSTOMER_COLUMNS, customerColumns, FOLLOW_UP_COLUMNS };

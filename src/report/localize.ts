@@ -1,6 +1,7 @@
 import { fanRankLabel, segmentLabel, stageLabel, stateLabel } from "../core/labels";
+import { rfmSegmentLabel } from "../core/model/rfmSegments";
 import { NEXT_ACTIONS } from "../core/nextAction";
-import type { CustomerState, FanRank, Lang, NextActionCode, Segment, Stage } from "../core/types";
+import type { CustomerState, FanRank, Lang, NextActionCode, RfmSegment, Segment, Stage } from "../core/types";
 import type { LabelKind } from "./columns";
 
 const MEMBERSHIP = {
@@ -33,5 +34,7 @@ export function localizeCode(kind: LabelKind, code: string, lang: Lang): string 
       return MEMBERSHIP[code as keyof typeof MEMBERSHIP]?.[lang] ?? code;
     case "followUpReason":
       return FOLLOW_UP_REASON[code as keyof typeof FOLLOW_UP_REASON]?.[lang] ?? code;
+    case "rfmSegment":
+      return rfmSegmentLabel(code as RfmSegment, lang);
   }
 }

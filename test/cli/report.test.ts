@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CUSTOMER_COLUMNS, REPORT_SHEETS } from "../../src/report/layout";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { customerColumns, REPORT_SHEETS } from "../../src/report/layout";
 import { localizeCode } from "../../src/report/localize";
 import { ensureBuilt, parseCsv, sodatsu, tempDir } from "./run";
 
@@ -74,6 +75,7 @@ describe("the example shop", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(REPORT_SHEETS.map((s) => s.title.ja));
     const csv = parseCsv(readFileSync(join(dir, "customers.csv"), "utf8"));
     const ws = wb.worksheets[0];
+    const CUSTOMER_COLUMNS = customerColumns(DEFAULT_SETTINGS); // the example runs with the default settings
     const sheet: ExcelJS.CellValue[][] = [];
     ws.eachRow({ includeEmpty: true }, (row) => {
       sheet.push(CUSTOMER_COLUMNS.map((_, i) => row.getCell(i + 1).value));

@@ -1,55 +1,27 @@
-import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { STATE_LABELS } from "../../../src/core/labels";
 import {
   RFM_SEGMENT_LABELS,
+  RFM_SEGMENT_ORDER,
   RFM_SEGMENT_RULES,
-  type RfmInput,
   rfmBins,
+  rfmInputsFromSummaries,
+  rfmOfSummaries,
   rfmScores,
+  rfmSegmentLabel,
   rfmSegmentOf,
 } from "../../../src/core/model/rfm";
-import { sharedData } from "./cdnow";
-
-/** rfm_data_orders aggregated as rfm_table_order does: last date, sum of revenue, number of rows. */
-function packageInputs(): RfmInput[] {
-  const lines = readFileSync(sharedData("rfm/rfm_data_orders.csv"), "utf8").trim().split("\n");
-  expect(lines[0]).toBe("customer_id,order_date,revenue,first_name,last_name,email");
-  const analysis = Date.UTC(2006, 11, 31);
-  const by = new Map<string, RfmInput>();
-  for (const line of lines.slice(1)) {
-    const [id, date, revenue] = line.split(",");
-    const [y, m, d] = date.split("-").map(Number);
-    const recency = Math.round((analysis - Date.UTC(y, m - 1, d)) / 86_400_000);
-    const c = by.get(id) ?? {
-      customerKey: id,
-      recencyDays: Number.POSITIVE_INFINITY,
-      frequency: 0,
-      monetary: 0,
-    };
-    c.recencyDays = Math.min(c.recencyDays, recency);
-    c.frequency += 1;
-    c.monetary += Number(revenue);
-    by.set(id, c);
-  }
-  return [...by.values()];
-}
+import type { CustomerSummary } from "../../../src/core/types";
+import { packageInputs, README_SCORES } from "./rfmData";
 
 describe("RFM on the rfm package's rfm_data_orders (analysis date 2006-12-31)", () => {
   const result = rfmScores(packageInputs());
   const byKey = new Map(result.customers.map((c) => [c.customerKey, c]));
 
   it("scores the customers the package's README prints exactly as the package does", () => {
-    // rfm 0.3.0 README: customer, rfm_score, segment
-    const readme: [string, number, string][] = [
-      ["Abbey O'Reilly", 343, "Potential Loyalist"],
-      ["Add Senger", 412, "New Customers"],
-      ["Aden Lesch", 323, "Loyal Customers"],
-      ["Aden Murphy", 544, "Potential Loyalist"],
-      ["Admiral Senger", 433, "Potential Loyalist"],
-    ];
     expect(result.customers).toHaveLength(995);
-    for (const [key, score, segment] of readme) {
+    for (const [key, score, segment] of README_SCORES) {
       const c = byKey.get(key);
       expect(c?.rfmScore).toBe(score);
       expect(RFM_SEGMENT_LABELS[c?.segment ?? "others"].name.en).toBe(segment);
@@ -141,5 +113,79 @@ describe("RFM rules", () => {
     expect(bins.lower[0]).toBe(1);
     expect(bins.upper[4]).toBe(10);
     expect(rfmScores([]).customers).toEqual([]);
+  });
+});
+
+describe("RFM from Sodatsu's customer summaries", () => {
+  const summary = (i: number, recencyDays: number, orders: number, monetary: number): CustomerSummary => ({
+    customerKey: `k${String(i).padStart(4, "0")}`,
+    purchases: orders,
+    orders,
+    monetary,
+    firstPurchase: 1000 - recencyDays - 10,
+    lastPurchase: 1000 - recencyDays,
+    previousPurchase: null,
+    recencyDays,
+    tenureDays: 10,
+    avgIntervalDays: null,
+  });
+
+  it("scores each summary as rfmScores does on the same measures, with the segment table looked up", () => {
+    const rows = fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 1500 }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: -1000, max: 50_000, noNaN: true }),
+      ),
+      { minLength: 1, maxLength: 300 },
+    );
+    fc.assert(
+      fc.property(rows, (rs) => {
+        const summaries = rs.map(([r, f, m], i) => summary(i, r, f, m));
+        const fast = rfmOfSummaries(summaries);
+        // A copy of the rules makes rfmScores scan them rule by rule instead of using the lookup table.
+        const slow = rfmScores(rfmInputsFromSummaries(summaries), [...RFM_SEGMENT_RULES]);
+        expect(fast.thresholds).toEqual(slow.thresholds);
+        expect(fast.scores).toEqual(
+          slow.customers.map((c) => ({
+            r: c.recencyScore,
+            f: c.frequencyScore,
+            m: c.monetaryScore,
+            segment: c.segment,
+          })),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("gives no scores rather than wrong ones for an empty shop or a figure that is not finite", () => {
+    expect(rfmOfSummaries([])).toEqual({ scores: [], thresholds: null });
+    const broken = rfmOfSummaries([summary(1, 3, 1, 100), summary(2, 5, 2, Number.NaN)]);
+    expect(broken).toEqual({ scores: [null, null], thresholds: null });
+  });
+});
+
+describe("RFM segment guide", () => {
+  it("names, explains and suggests an action for every segment in both languages", () => {
+    expect([...RFM_SEGMENT_ORDER].sort()).toEqual(Object.keys(RFM_SEGMENT_LABELS).sort());
+    expect(RFM_SEGMENT_ORDER.slice(0, -1)).toEqual(RFM_SEGMENT_RULES.map((r) => r.segment));
+    for (const segment of RFM_SEGMENT_ORDER) {
+      const g = RFM_SEGMENT_LABELS[segment];
+      for (const text of [g.name, g.meaning, g.action]) {
+        expect(text.ja).toMatch(/[ぁ-んァ-ヶ一-龯]/);
+        expect(text.en.length).toBeGreaterThan(0);
+      }
+      expect(rfmSegmentLabel(segment, "ja")).toBe(g.name.ja);
+      expect(rfmSegmentLabel(segment, "en")).toBe(g.name.en);
+    }
+    expect(RFM_SEGMENT_LABELS.champions.name.ja).toBe("最優良顧客");
+    expect(RFM_SEGMENT_LABELS.cant_lose_them.name.ja).toBe("失いたくない顧客");
+  });
+
+  it("never reuses a lifecycle state's name, so the two lenses cannot be mistaken for each other", () => {
+    const names = RFM_SEGMENT_ORDER.map((s) => RFM_SEGMENT_LABELS[s].name.ja);
+    expect(new Set(names).size).toBe(names.length);
+    for (const state of Object.values(STATE_LABELS)) expect(names).not.toContain(state.ja);
   });
 });
