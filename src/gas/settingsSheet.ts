@@ -75,6 +75,10 @@ const SETTING_HELP: Record<string, Text> = {
     en: "As-of date (YYYY-MM-DD); blank for today.",
   },
   language: { ja: "表示言語(ja または en)。", en: "Display language (ja or en)." },
+  showRfm: {
+    ja: "TRUE にすると、RFM分析(R・F・Mの1〜5点と最優良顧客などの分類)を顧客シートとダッシュボードに加えます。",
+    en: "TRUE adds the RFM lens (R/F/M scores 1–5 and segments such as Champions) to the customer sheet and dashboard.",
+  },
 };
 
 function settingHelp(key: string): Text {
@@ -139,14 +143,15 @@ export function defaultSettingsFor(ss: Spreadsheet): Settings {
  * A blank time zone means the spreadsheet's.
  */
 export function readSettings(ss: Spreadsheet): { settings: Settings; errors: SettingsError[] } {
-  const fallback = defaultSettingsFor(ss);
   const range = ss.getRangeByName(SETTINGS_RANGE_NAME);
-  if (!range) return { settings: fallback, errors: [] };
-  // A blank time zone means the spreadsheet's own, so a copy moved to another zone follows it.
+  if (!range) return { settings: defaultSettingsFor(ss), errors: [] };
+  // A blank time zone means the spreadsheet's own, so a copy moved to another zone follows it. The spreadsheet is
+  // asked for its zone only then (or to report errors): the settings sheet normally names the zone itself.
   const rows = range.getValues().filter((r) => !(String(r[0]) === "timeZone" && isBlankCell(r[1])));
-  const read = settingsFromPairs(rows, fallback);
+  const namesZone = rows.some((r) => String(r[0]) === "timeZone");
+  const read = settingsFromPairs(rows, namesZone ? DEFAULT_SETTINGS : defaultSettingsFor(ss));
   if (read.ok) return { settings: read.value, errors: [] };
-  return { settings: fallback, errors: read.errors };
+  return { settings: defaultSettingsFor(ss), errors: read.errors };
 }
 
 const isBlankCell = (v: unknown) => v === null || v === undefined || String(v).trim() === "";

@@ -5,8 +5,9 @@
 import type { Settings } from "../core/index";
 import type { Text } from "./contract";
 
-export type FieldKind = "int" | "percent" | "date" | "zone" | "language" | "dayFirst";
-export type FieldGroup = "state" | "vip" | "fan" | "basis" | "advanced";
+/** "checkbox": a TRUE/FALSE setting (dayFirst, showRfm). */
+export type FieldKind = "int" | "percent" | "date" | "zone" | "language" | "checkbox";
+export type FieldGroup = "state" | "vip" | "fan" | "basis" | "lens" | "advanced";
 
 export interface FieldSpec {
   key: keyof Settings;
@@ -26,6 +27,7 @@ export const GROUPS: { group: FieldGroup; title: Text }[] = [
   { group: "vip", title: { ja: "優良顧客の条件", en: "VIP conditions" } },
   { group: "fan", title: { ja: "ファンランク(来館日数)", en: "Fan ranks (visit days)" } },
   { group: "basis", title: { ja: "基準日と表示言語", en: "As-of date and language" } },
+  { group: "lens", title: { ja: "もうひとつの見方", en: "Another lens" } },
   { group: "advanced", title: { ja: "詳細設定", en: "Advanced" } },
 ];
 
@@ -166,6 +168,16 @@ export const FIELDS: readonly FieldSpec[] = [
     },
   },
   {
+    key: "showRfm",
+    kind: "checkbox",
+    group: "lens",
+    label: { ja: "RFM分析を表示する", en: "Show the RFM analysis" },
+    help: {
+      ja: "最近さ・回数・金額をお客様どうしで比べて1〜5点にし、「最優良顧客」「失いたくない顧客」など10の分類に分けます。顧客シートに4列、ダッシュボードに分類の早見表が加わります。",
+      en: "Scores recency, frequency and spend 1–5 against your other customers and sorts them into ten segments such as Champions and Can't Lose Them: four columns on the customer sheet and a segment table on the dashboard.",
+    },
+  },
+  {
     key: "timeZone",
     kind: "zone",
     group: "advanced",
@@ -177,7 +189,7 @@ export const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: "dayFirst",
-    kind: "dayFirst",
+    kind: "checkbox",
     group: "advanced",
     label: { ja: "日付を日/月/年で読む", en: "Read dates as day/month/year" },
     help: {

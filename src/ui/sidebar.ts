@@ -44,7 +44,7 @@ function draft(): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of FIELDS) {
     const el = byId<HTMLInputElement | HTMLSelectElement>(inputId(f.key));
-    if (f.kind === "dayFirst") out[f.key] = (el as HTMLInputElement).checked;
+    if (f.kind === "checkbox") out[f.key] = (el as HTMLInputElement).checked;
     else if (f.kind === "date") out[f.key] = el.value.trim() === "" ? null : el.value;
     else out[f.key] = el.value;
   }
@@ -258,7 +258,7 @@ function fieldControl(f: FieldSpec, value: unknown): HTMLElement {
       select.value = String(value);
       return select;
     }
-    case "dayFirst": {
+    case "checkbox": {
       const box = h("input", { ...common, type: "checkbox" });
       box.checked = value === true;
       return box;
@@ -282,13 +282,13 @@ function fieldRow(f: FieldSpec, value: unknown): HTMLElement {
   const control = fieldControl(f, value);
   const label = h("label", { for: inputId(f.key) }, t(f.label));
   const inputLine =
-    f.kind === "dayFirst"
+    f.kind === "checkbox"
       ? h("div", { class: "check" }, control, label)
       : h("div", { class: "input-line" }, control, f.unit ? h("span", { class: "unit" }, t(f.unit)) : null);
   return h(
     "div",
     { class: "field", "data-field": f.key },
-    f.kind === "dayFirst" ? null : label,
+    f.kind === "checkbox" ? null : label,
     inputLine,
     h("p", { class: "help", id: helpId(f.key) }, ...helpNodes(f.help)),
     h("p", { class: "error", id: errorId(f.key) }),
