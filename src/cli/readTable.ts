@@ -1,8 +1,8 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { createGunzip } from "node:zlib";
-import iconv from "iconv-lite";
 import { CsvTokenizer, type RowSink, sniffDelimiter } from "./csvTokenizer";
+import { ChunkDecoder } from "./decodeText";
 import { CliError, oneLine } from "./errors";
 
 /**
@@ -65,92 +65,6 @@ async function openChecked(path: string): Promise<{ size: number; gzip: boolean 
   }
 }
 
-/** Text decoding chosen from the first bytes; later bytes that break the choice are an error, not a guess. */
-class Decoder {
-  private utf8: TextDecoder | null = null;
-  private sjis: ReturnType<typeof iconv.getDecoder> | null = null;
-  private offset = 0;
-
-  constructor(private readonly path: string) {}
-
-  get encoding(): "utf-8" | "cp932" | null {
-    return this.utf8 ? "utf-8" : this.sjis ? "cp932" : null;
-  }
-
-  decode(bytes: Buffer): string {
-    if (!this.utf8 && !this.sjis) this.choose(bytes);
-    const at = this.offset;
-    this.offset += bytes.length;
-    if (this.sjis) return this.sjis.write(bytes);
-    try {
-      return this.utf8!.decode(bytes, { stream: true });
-    } catch {
-      const byte = at + firstInvalidUtf8(bytes);
-      throw new CliError(
-        `UTF-8 として読めない文字があります(${byte} バイト目): ${where(this.path)}。文字コードを UTF-8 か Shift_JIS にそろえて保存し直してください`,
-        `Bytes that are not UTF-8 at byte ${byte}: ${where(this.path)}. Save the file as UTF-8 or Shift_JIS throughout`,
-      );
-    }
-  }
-
-  end(): string {
-    if (this.sjis) return this.sjis.end() ?? "";
-    if (!this.utf8) return "";
-    try {
-      return this.utf8.decode();
-    } catch {
-      throw new CliError(
-        `ファイルの末尾が UTF-8 として途切れています: ${where(this.path)}`,
-        `The file ends in the middle of a UTF-8 character: ${where(this.path)}`,
-      );
-    }
-  }
-
-  private choose(first: Buffer): void {
-    const probe = first.subarray(0, CHUNK);
-    if (probe.includes(0)) throw binary(this.path);
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(probe, { stream: true });
-      this.utf8 = new TextDecoder("utf-8", { fatal: true }); // drops a BOM by itself
-    } catch {
-      const text = iconv.decode(probe, "cp932");
-      // Shift_JIS decodes almost any bytes; junk shows as many replacement or control characters.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: detecting control characters is the point
-      const junk = text.match(/[\ufffd\u0000-\u0008\u000e-\u001f\u007f]/g)?.length ?? 0;
-      if (junk > Math.max(3, text.length / 100)) throw binary(this.path);
-      this.sjis = iconv.getDecoder("cp932");
-    }
-  }
-}
-
-/**
- * Where a chunk stops being UTF-8, for the error message (0-based within the chunk), so the user can find the
- * byte in an editor.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  // The tail of a character the previous chunk began.
-  while (i < 3 && i < bytes.length && (bytes[i] & 0xc0) === 0x80) i++;
-  while (i < bytes.length) {
-    const b = bytes[i];
-    const len =
-      b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (len === 0) return i;
-    for (let k = 1; k < len; k++) {
-      if (i + k >= bytes.length) return i; // cut at the end of the file
-      if ((bytes[i + k] & 0xc0) !== 0x80) return i;
-    }
-    i += len;
-  }
-  return i;
-}
-
-const binary = (path: string) =>
-  new CliError(
-    `CSVファイルではないようです(文字として読めません): ${where(path)}`,
-    `This does not look like a CSV file (not readable as text): ${where(path)}`,
-  );
-
 export async function readTable(path: string, handlers: TableHandlers): Promise<TableInfo> {
   const { size, gzip } = await openChecked(path);
   const raw = createReadStream(path, { highWaterMark: CHUNK });
@@ -163,7 +77,7 @@ export async function readTable(path: string, handlers: TableHandlers): Promise<
       report(read, size);
     });
   const source = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
-  const decoder = new Decoder(path);
+  const decoder = new ChunkDecoder(path);
   let delimiter: "," | "\t" | null = null;
   let tokenizer: CsvTokenizer | null = null;
   let sink: RowSink | null = null;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { firstInvalidUtf8 } from "../../src/cli/readTable";
+import { firstInvalidUtf8 } from "../../src/cli/decodeText";
 
 describe("firstInvalidUtf8", () => {
   it("finds no fault in valid UTF-8 and finds an inserted bad byte exactly where it is", () => {
