@@ -32,10 +32,9 @@ import {
   type Text,
 } from "../ui/contract";
 import { asOfDay, CLI_HINT, MAX_ORDER_ROWS } from "./actions/analyzeSpreadsheet";
-import { INPUT_SHEETS, inputSheetTitles } from "./actions/inputSheets";
+import { findInputSheet, INPUT_SHEETS } from "./actions/inputSheets";
 import { withDocumentLock } from "./actions/lock";
 import { readInputs } from "./actions/readInputs";
-import { SheetDirectory } from "./actions/sheetDirectory";
 import { UserError } from "./actions/userError";
 import { defaultSettingsFor, readMapping, readSettings, writeMapping, writeSettings } from "./settingsSheet";
 
@@ -51,8 +50,8 @@ const AMOUNT_KINDS = ["order_total", "line_amount"] as const;
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Header row and row count of the orders sheet, and what automatic detection finds in it. One read of row 1. */
-function ordersSheetInfo(dir: SheetDirectory): OrdersSheetInfo {
-  const sheet = ORDERS_INPUT ? dir.firstNamed(inputSheetTitles(ORDERS_INPUT)) : null;
+function ordersSheetInfo(ss: Spreadsheet, settings: Settings): OrdersSheetInfo {
+  const sheet = ORDERS_INPUT ? findInputSheet(ss, ORDERS_INPUT, settings.language) : null;
   if (!sheet) return { sheetName: null, headers: [], detected: {}, rows: 0 };
   const lastColumn = sheet.getLastColumn();
   const lastRow = sheet.getLastRow();
@@ -72,8 +71,8 @@ function ordersSheetInfo(dir: SheetDirectory): OrdersSheetInfo {
 }
 
 /** Data rows of the orders sheet (below the header), without reading them. */
-function orderRowCount(dir: SheetDirectory): number {
-  const sheet = ORDERS_INPUT ? dir.firstNamed(inputSheetTitles(ORDERS_INPUT)) : null;
+function orderRowCount(ss: Spreadsheet, settings: Settings): number {
+  const sheet = ORDERS_INPUT ? findInputSheet(ss, ORDERS_INPUT, settings.language) : null;
   return sheet ? Math.max(0, sheet.getLastRow() - 1) : 0;
 }
 
@@ -90,13 +89,12 @@ function previewUnder(
   ss: Spreadsheet,
   settings: Settings,
 ): { preview: StatePreview | null; note: Text | null } {
-  const dir = new SheetDirectory(ss);
   // Count before reading: a sheet too large to analyse here must not be read into memory just to say so.
-  const rows = orderRowCount(dir);
+  const rows = orderRowCount(ss, settings);
   if (rows > MAX_ORDER_ROWS) return { preview: null, note: tooManyRows(rows) };
   let inputs: ReturnType<typeof readInputs>;
   try {
-    inputs = readInputs(dir, readMapping(ss));
+    inputs = readInputs(ss, readMapping(ss), settings.language);
   } catch (error) {
     if (error instanceof UserError) return { preview: null, note: error.text };
     throw error;
@@ -143,7 +141,7 @@ const asSettingsErrors = (text: Text): SettingsError[] => [{ field: "settings", 
 
 export function sidebarStateOf(ss: Spreadsheet): SidebarState {
   const { settings, errors } = readSettings(ss);
-  const orders = ordersSheetInfo(new SheetDirectory(ss));
+  const orders = ordersSheetInfo(ss, settings);
   const { preview, note } = previewUnder(ss, settings);
   return { settings, settingsErrors: errors, mapping: readMapping(ss), orders, preview, previewNote: note };
 }
@@ -182,7 +180,7 @@ export function saveMappingOf(ss: Spreadsheet, mapping: unknown): SaveMappingRes
         },
       ],
     };
-  const info = ordersSheetInfo(new SheetDirectory(ss));
+  const info = ordersSheetInfo(ss, readSettings(ss).settings);
   const errors: { field: string; message: Text }[] = [];
   const chosen: ColumnMapping = {};
   for (const [key, value] of Object.entries(mapping as Record<string, unknown>)) {

@@ -88,8 +88,22 @@ export function sheetValues(sheet: FakeSheet): unknown[][] {
   return out;
 }
 
+/** The add-on's index of generated sheets (spreadsheet-level developer metadata): part → sheet id. */
+export function generatedIds(world: GasWorld): Record<string, number> {
+  const meta = world.ss.metadata.find((m) => m.key === "sodatsu.sheets");
+  return meta ? (JSON.parse(meta.value ?? "{}").sheets ?? {}) : {};
+}
+
+/** The sheets the index marks as generated, in tab order. */
 export function generatedSheets(world: GasWorld): FakeSheet[] {
-  return world.ss.sheets.filter((s) => s.metadata.some((m) => m.key === "sodatsu.generated"));
+  const ids = Object.values(generatedIds(world));
+  return world.ss.sheets.filter((s) => ids.includes(s.id));
+}
+
+/** The sheet the index holds for one part ("customers", "diagnosis", …). */
+export function generatedSheet(world: GasWorld, part: string): FakeSheet | undefined {
+  const id = generatedIds(world)[part];
+  return world.ss.sheets.find((s) => s.id === id);
 }
 
 export function snapshotOf(sheets: readonly FakeSheet[]): string[] {

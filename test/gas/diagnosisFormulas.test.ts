@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHECKLIST, QUESTIONS, RATING_LEVELS, rateDiagnosis } from "../../src/core/index";
 import { FIRST_CHECKLIST_ROW, SUMMARY_ROWS } from "../../src/gas/actions/diagnosisSheet";
-import { newHarness, orderRows, setSetting } from "./actionsHarness";
+import { generatedSheet, newHarness, orderRows, setSetting } from "./actionsHarness";
 import type { FakeSheet } from "./fakes/sheet";
 import { evaluate } from "./formulaEvaluator";
 import { ensureBundle } from "./loadBundle";
@@ -43,7 +43,7 @@ function diagnosisSheet(withOrders: boolean, lang: "ja" | "en" = "ja") {
     h.world.ss.sheetNamed("注文")?.paste(orderRows(300));
   }
   h.gas.call("menuCreateDiagnosis");
-  const sheet = h.world.ss.sheets.find((s) => s.metadata.some((m) => m.value === "diagnosis"));
+  const sheet = generatedSheet(h.world, "diagnosis");
   if (!sheet) throw new Error("no diagnostic sheet");
   return { h, sheet };
 }

@@ -11,7 +11,6 @@ import {
 } from "../../core/index";
 import { readMapping, readSettings } from "../settingsSheet";
 import { readInputs } from "./readInputs";
-import type { SheetDirectory } from "./sheetDirectory";
 import { UserError } from "./userError";
 
 /**
@@ -57,11 +56,11 @@ export function asOfDay(settings: Settings): DayNumber {
  * the same figures.
  */
 export function analyzeSpreadsheet(
-  dir: SheetDirectory,
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: Settings,
   options: { model: boolean } = { model: true },
 ): SpreadsheetAnalysis {
-  const inputs = readInputs(dir, readMapping(dir.ss));
+  const inputs = readInputs(ss, readMapping(ss), settings.language);
   const orders = inputs.tables.orders;
   if (inputs.orderRows > MAX_ORDER_ROWS)
     throw new UserError({

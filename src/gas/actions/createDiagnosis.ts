@@ -1,9 +1,9 @@
 import { CHECKLIST, diagnosisEvidence, type Lang, QUESTIONS, readAnswer } from "../../core/index";
 import { analyzeSpreadsheet, settingsOrStop } from "./analyzeSpreadsheet";
 import { DIAGNOSIS_LAYOUT, type DiagnosisInput, diagnosisGrid, FIRST_CHECKLIST_ROW } from "./diagnosisSheet";
+import { GeneratedIndex } from "./generatedIndex";
 import { avoidedNote, outputSheet } from "./generatedSheets";
 import { withDocumentLock } from "./lock";
-import { SheetDirectory } from "./sheetDirectory";
 import { reportFailure, UserError } from "./userError";
 import { GENERAL, sheetValue, writeBlock } from "./writeSheet";
 
@@ -34,37 +34,40 @@ export function createDiagnosis(): void {
 }
 
 function createLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof settingsOrStop>): void {
-  const dir = new SheetDirectory(ss);
-  const previous = dir.generated("diagnosis");
-  const kept = previous ? keptInputs(previous) : { answers: [], checks: [] };
-  const input: DiagnosisInput = {
-    lang,
-    evidence: evidenceOf(dir, settings),
-    keptAnswers: kept.answers,
-    keptChecks: kept.checks,
-  };
-  const grid = diagnosisGrid(input);
-  const out = outputSheet(dir, "diagnosis", TITLE[lang]);
-  const values = grid.map((row) =>
-    row.map((cell) => (typeof cell === "object" ? cell.formula : sheetValue(cell))),
-  );
-  const formats = grid.map((row) => row.map(() => GENERAL));
-  // A spare row, as for every generated sheet.
-  values.push(new Array(DIAGNOSIS_LAYOUT.width).fill(""));
-  formats.push(new Array(DIAGNOSIS_LAYOUT.width).fill(GENERAL));
-  writeBlock(out.sheet, values, formats, false);
-  decorate(out.sheet, lang);
-  out.sheet.activate();
-  const done = lang === "ja" ? "診断シートを作成しました。" : "The diagnostic sheet is ready.";
-  ss.toast(done + avoidedNote([out], lang), lang === "ja" ? "育つ" : "Sodatsu", 8);
+  const index = GeneratedIndex.load(ss);
+  try {
+    const out = outputSheet(index, "diagnosis", TITLE[lang]);
+    const kept = out.created ? { answers: [], checks: [] } : keptInputs(out.sheet);
+    const grid = diagnosisGrid({
+      lang,
+      evidence: evidenceOf(ss, settings),
+      keptAnswers: kept.answers,
+      keptChecks: kept.checks,
+    });
+    const values = grid.map((row) =>
+      row.map((cell) => (typeof cell === "object" ? cell.formula : sheetValue(cell))),
+    );
+    const formats = grid.map((row) => row.map(() => GENERAL));
+    // A spare row, as for every generated sheet.
+    values.push(new Array(DIAGNOSIS_LAYOUT.width).fill(""));
+    formats.push(new Array(DIAGNOSIS_LAYOUT.width).fill(GENERAL));
+    writeBlock(out.sheet, values, formats);
+    // Dropdowns and checkboxes stay on their cells through later runs (the layout does not move): set them once.
+    if (out.created) decorate(out.sheet, lang);
+    out.sheet.activate();
+    const done = lang === "ja" ? "診断シートを作成しました。" : "The diagnostic sheet is ready.";
+    ss.toast(done + avoidedNote([out], lang), lang === "ja" ? "育つ" : "Sodatsu", 8);
+  } finally {
+    index.save();
+  }
 }
 
 function evidenceOf(
-  dir: SheetDirectory,
+  ss: Spreadsheet,
   settings: ReturnType<typeof settingsOrStop>,
 ): DiagnosisInput["evidence"] {
   try {
-    const { result } = analyzeSpreadsheet(dir, settings, { model: false });
+    const { result } = analyzeSpreadsheet(ss, settings, { model: false });
     return result ? diagnosisEvidence(result) : { missing: NO_ORDERS };
   } catch (error) {
     // Unreadable orders should not block the questionnaire: the reason goes where the figures would be.

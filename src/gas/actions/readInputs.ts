@@ -5,14 +5,14 @@ import {
   detectOrderMapping,
   detectSurveyMapping,
   detectVisitMapping,
+  type Lang,
   type MappingResult,
   mappingFromColumns,
   type OrderMapping,
   type OrderRole,
 } from "../../core/index";
 import type { ColumnMapping } from "../settingsSheet";
-import { INPUT_SHEETS, type InputTable, inputSheetTitles } from "./inputSheets";
-import type { SheetDirectory } from "./sheetDirectory";
+import { findInputSheet, INPUT_SHEETS, type InputTable } from "./inputSheets";
 import { UserError } from "./userError";
 
 type Tables = Omit<AnalysisInput, "settings" | "asOf" | "model">;
@@ -30,12 +30,16 @@ export interface ReadInputs {
  * independent of the data), then finds the columns: the user's corrections from SODATSU_MAPPING first, automatic
  * detection for the rest. A sheet that holds only its header counts as not filled.
  */
-export function readInputs(dir: SheetDirectory, userMapping: ColumnMapping): ReadInputs {
+export function readInputs(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  userMapping: ColumnMapping,
+  lang: Lang,
+): ReadInputs {
   const tables: Partial<Tables> = {};
   let cells = 0;
   let orderRows = 0;
   for (const input of INPUT_SHEETS) {
-    const sheet = dir.firstNamed(inputSheetTitles(input));
+    const sheet = findInputSheet(ss, input, lang);
     if (!sheet) continue;
     const values = sheet.getDataRange().getValues();
     cells += values.length * (values[0]?.length ?? 0);

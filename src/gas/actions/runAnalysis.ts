@@ -2,15 +2,14 @@ import type { AnalysisResult, Lang } from "../../core/index";
 import { STATE_ORDER } from "../../report/grids";
 import { columnFormats, REPORT_SHEETS, reportGrid } from "../../report/layout";
 import { analyzeSpreadsheet, asOfText, CLI_HINT, settingsOrStop } from "./analyzeSpreadsheet";
+import { GeneratedIndex } from "./generatedIndex";
 import { avoidedNote, type OutputSheet, outputSheet } from "./generatedSheets";
 import { withDocumentLock } from "./lock";
-import { SheetDirectory } from "./sheetDirectory";
 import { SPREADSHEET_CELL_LIMIT } from "./sizeLimits";
 import { pick, reportFailure, UserError } from "./userError";
 import { writeGrid } from "./writeSheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TOAST_TITLE = { ja: "育つ", en: "Sodatsu" };
 /** Columns kept on the dashboard so the chart has room to the right of the tables. */
@@ -33,31 +32,40 @@ export function runAnalysis(): void {
 }
 
 function runLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof settingsOrStop>): void {
-  const toast = (ja: string, en: string) => ss.toast(lang === "ja" ? ja : en, pick(lang, TOAST_TITLE), 5);
-  toast("注文データを読み込んでいます…", "Reading the orders…");
-  const dir = new SheetDirectory(ss);
-  const { result, orderRows } = analyzeSpreadsheet(dir, settings);
+  // One toast before the long part (reading and analysing), one with the result: progress without a call per step.
+  ss.toast(
+    pick(lang, {
+      ja: "注文データを読み込んで分析しています…(大きなデータでは数分かかります)",
+      en: "Reading and analysing the orders… (large data takes a few minutes)",
+    }),
+    pick(lang, TOAST_TITLE),
+    60,
+  );
+  const { result } = analyzeSpreadsheet(ss, settings);
   if (!result)
     throw new UserError({
       ja: "「注文」シートにデータがありません。メニューの「テンプレートを準備」で作ったシートに、注文データを見出しごと貼り付けてから実行してください。",
       en: "The Orders sheet has no data. Paste your order export (with its header) into it, then run again.",
     });
   checkFits(result);
-  toast(
-    `${orderRows.toLocaleString("en-US")} 行を分析しました。結果を書き込んでいます…`,
-    `Analysed ${orderRows} rows. Writing the results…`,
-  );
-  const outputs = REPORT_SHEETS.map((spec) => {
-    const out = outputSheet(dir, spec.part, spec.title[lang]);
-    writeGrid(out.sheet, reportGrid(result, spec.part, lang, "labels"), {
-      table: spec.table,
-      columnFormats: columnFormats(spec.part),
-      minColumns: spec.part === "dashboard" ? DASHBOARD_COLUMNS : undefined,
+  const index = GeneratedIndex.load(ss);
+  try {
+    const outputs = REPORT_SHEETS.map((spec) => {
+      const out = outputSheet(index, spec.part, spec.title[lang]);
+      writeGrid(out.sheet, reportGrid(result, spec.part, lang, "labels"), {
+        table: spec.table,
+        columnFormats: columnFormats(spec.part),
+        minColumns: spec.part === "dashboard" ? DASHBOARD_COLUMNS : undefined,
+        created: out.created,
+      });
+      if (spec.part === "dashboard") ensureStateChart(out, index, lang);
+      return out;
     });
-    if (spec.part === "dashboard") drawStateChart(out.sheet, lang);
-    return out;
-  });
-  ss.toast(finishedText(result, outputs, lang), pick(lang, TOAST_TITLE), 10);
+    ss.toast(finishedText(result, outputs, lang), pick(lang, TOAST_TITLE), 10);
+  } finally {
+    // Sheets created before a failure are still ours: recorded, so the next run reuses them.
+    index.save();
+  }
 }
 
 /** Refuses before writing anything when the customer table alone would break the spreadsheet's cell limit. */
@@ -72,10 +80,15 @@ function checkFits(result: AnalysisResult): void {
 
 /**
  * The headline as a column chart: state counts this month and last, straight from the dashboard's first block
- * (row 2 = its header, then one row per state in STATE_ORDER). Replaced on every run, so re-runs stay identical.
+ * (row 2 = its header, then one row per state in STATE_ORDER). The block is rewritten in place, so the chart
+ * follows the data by itself: it is drawn when missing (new sheet, or deleted by the user) or when the language
+ * changed, and otherwise left as it is — one call on a re-run.
  */
-function drawStateChart(sheet: Sheet, lang: Lang): void {
-  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+function ensureStateChart(out: OutputSheet, index: GeneratedIndex, lang: Lang): void {
+  const sheet = out.sheet;
+  const charts = out.created ? [] : sheet.getCharts();
+  if (charts.length > 0 && index.chartLang === lang) return;
+  for (const chart of charts) sheet.removeChart(chart);
   const chart = sheet
     .newChart()
     .setChartType(Charts.ChartType.COLUMN)
@@ -84,6 +97,7 @@ function drawStateChart(sheet: Sheet, lang: Lang): void {
     .setOption("title", lang === "ja" ? "顧客の状態(今月・前月)" : "Customer states (this month, last month)")
     .build();
   sheet.insertChart(chart);
+  index.chartLang = lang;
 }
 
 function finishedText(result: AnalysisResult, outputs: readonly OutputSheet[], lang: Lang): string {

@@ -8,9 +8,8 @@ import {
   writeMapping,
   writeSettings,
 } from "../settingsSheet";
-import { INPUT_SHEETS, inputSheetTitles } from "./inputSheets";
+import { findInputSheet, INPUT_SHEETS } from "./inputSheets";
 import { withDocumentLock } from "./lock";
-import { SheetDirectory } from "./sheetDirectory";
 import { pick, reportFailure } from "./userError";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,26 +30,26 @@ export function setupTemplate(): void {
 }
 
 function setupLocked(ss: Spreadsheet, lang: Lang): void {
-  const dir = new SheetDirectory(ss);
   const created: string[] = [];
   const kept: string[] = [];
+  let orders: GoogleAppsScript.Spreadsheet.Sheet | null = null;
   for (const input of INPUT_SHEETS) {
     const name = input.title[lang];
-    const existing = dir.firstNamed([name, ...inputSheetTitles(input)]);
+    const existing = findInputSheet(ss, input, lang);
+    if (input.table === "orders") orders = existing;
     if (existing && existing.getLastRow() > 0) {
       kept.push(existing.getName());
       continue;
     }
     const sheet = existing ?? ss.insertSheet(name);
-    if (!existing) dir.add(sheet, name, null);
+    if (input.table === "orders") orders = sheet;
     const headers = input.headers[lang].split(",");
     sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight("bold");
     sheet.getRange(1, 1).setNote(pick(lang, input.note));
     sheet.setFrozenRows(1);
-    created.push(sheet.getName());
+    created.push(existing ? existing.getName() : name);
   }
   setUpSettings(ss, lang);
-  const orders = dir.firstNamed(inputSheetTitles(INPUT_SHEETS[0]));
   orders?.activate();
   const parts =
     lang === "ja"

@@ -41,10 +41,14 @@ export interface GridOptions {
 
 /**
  * Replaces a generated sheet's content with a grid in a fixed number of calls, whatever its size: the sheet is
- * cleared and resized to exactly the grid (plus one blank row), the number formats go in one setNumberFormats and
- * the values in ONE setValues. Same grid in, same sheet out, so a re-run for the same month is identical.
+ * resized to exactly the grid (plus one blank row), the number formats go in one setNumberFormats and the values
+ * in ONE setValues. Same grid in, same sheet out, so a re-run for the same month is identical.
  */
-export function writeGrid(sheet: Sheet, grid: readonly (readonly Cell[])[], options: GridOptions): void {
+export function writeGrid(
+  sheet: Sheet,
+  grid: readonly (readonly Cell[])[],
+  options: GridOptions & { created: boolean },
+): void {
   const width = grid.reduce((w, r) => Math.max(w, r.length), Math.max(options.minColumns ?? 1, 1));
   const values: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
@@ -64,39 +68,42 @@ export function writeGrid(sheet: Sheet, grid: readonly (readonly Cell[])[], opti
   values.push(new Array(width).fill(""));
   formats.push(new Array(width).fill(GENERAL));
 
-  writeBlock(sheet, values, formats, options.table);
+  writeBlock(sheet, values, formats);
+  if (options.table && options.created) styleHeader(sheet, width);
 }
 
 /**
- * The write itself, for any block of ready values (the diagnosis sheet passes formulas): clear, resize to exactly
- * the block, number formats first (so they apply as the values land), then ONE setValues.
+ * The write itself, for any block of ready values (the diagnosis sheet passes formulas): resize the sheet to
+ * exactly the block, number formats first (so they apply as the values land), then ONE setValues. The block covers
+ * every cell of the sheet, so every value and number format of the last run is overwritten without a clear().
  */
-export function writeBlock(
-  sheet: Sheet,
-  values: (string | number | boolean)[][],
-  formats: string[][],
-  table: boolean,
-): void {
+export function writeBlock(sheet: Sheet, values: (string | number | boolean)[][], formats: string[][]): void {
   const height = values.length;
   const width = values[0]?.length ?? 1;
-  sheet.clear();
-  resize(sheet, height, width);
+  fitSheet(sheet, height, width);
   sheet.getRange(1, 1, height, width).setNumberFormats(formats).setValues(values);
-  if (table) {
-    sheet.getRange(1, 1, 1, width).setFontWeight("bold");
-    sheet.setFrozenRows(1);
-  }
 }
 
 /**
- * Exactly `rows` × `cols`, in the same four calls whether the sheet grows or shrinks (insert after the end, then
- * delete what lies beyond), so the number of calls never depends on the data.
+ * The header's look, set once when the sheet is created: bold and frozen stay through later runs (the block's
+ * first row is always the header), and whatever the user changes afterwards — a wider column, no freeze — is
+ * theirs to keep.
  */
-function resize(sheet: Sheet, rows: number, cols: number): void {
+function styleHeader(sheet: Sheet, width: number): void {
+  sheet.getRange(1, 1, 1, width).setFontWeight("bold");
+  sheet.setFrozenRows(1);
+}
+
+/**
+ * Exactly `rows` × `cols`: the size is asked (2 calls), then rows and columns are removed from the end or added
+ * after it only where they differ (0–2 calls; a monthly re-run usually changes the row count only). Removals go
+ * first, so the sheet never passes the spreadsheet's cell limit on the way.
+ */
+function fitSheet(sheet: Sheet, rows: number, cols: number): void {
   const maxRows = sheet.getMaxRows();
   const maxCols = sheet.getMaxColumns();
-  sheet.insertRowsAfter(maxRows, rows);
-  sheet.deleteRows(rows + 1, maxRows);
-  sheet.insertColumnsAfter(maxCols, cols);
-  sheet.deleteColumns(cols + 1, maxCols);
+  if (maxRows > rows) sheet.deleteRows(rows + 1, maxRows - rows);
+  if (maxCols > cols) sheet.deleteColumns(cols + 1, maxCols - cols);
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (maxCols < cols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 }

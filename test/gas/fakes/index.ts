@@ -1,6 +1,7 @@
 import { CallLog } from "./callLog";
 import { CHART_TYPES } from "./chart";
 import { type Env, expose } from "./env";
+import { LOCATION_TYPES } from "./metadata";
 import {
   FakeCache,
   FakeLock,
@@ -71,6 +72,7 @@ export function createGasWorld(options: GasOptions = {}, RealmDate: DateConstruc
       newDataValidation: () => expose(env, new FakeDataValidationBuilder(env), "DataValidationBuilder"),
       flush: () => undefined,
       DataValidationCriteria: { VALUE_IN_LIST: "VALUE_IN_LIST", CHECKBOX: "CHECKBOX" },
+      DeveloperMetadataLocationType: LOCATION_TYPES,
       WrapStrategy: { WRAP: "WRAP", CLIP: "CLIP", OVERFLOW: "OVERFLOW" },
     },
     HtmlService: fakeHtmlService(env, options.htmlFiles ?? {}),

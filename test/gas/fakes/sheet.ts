@@ -1,22 +1,11 @@
 import { type Cell, isEmptyCell } from "./cell";
 import { CHART_TYPES, type FakeChart, FakeChartBuilder } from "./chart";
 import { type Env, expose, isDate } from "./env";
+import { addMetadata, type FakeMetadata, FakeMetadataFinder } from "./metadata";
 import { FakeRange } from "./range";
 import type { FakeSpreadsheet } from "./spreadsheet";
 import type { FakeDataValidation } from "./validation";
 
-export interface FakeMetadata {
-  id: number;
-  key: string;
-  value: string | null;
-  getId(): number;
-  getKey(): string;
-  getValue(): string | null;
-  getVisibility(): string;
-  remove(): void;
-}
-
-let nextMetadataId = 1;
 const GENERAL = "General";
 
 /**
@@ -287,25 +276,14 @@ export class FakeSheet {
   }
 
   addDeveloperMetadata(key: string, value?: string) {
-    const id = nextMetadataId++;
-    const meta: FakeMetadata = {
-      id,
-      key: String(key),
-      value: value === undefined ? null : String(value),
-      getId: () => id,
-      getKey: () => meta.key,
-      getValue: () => meta.value,
-      getVisibility: () => "DOCUMENT",
-      remove: () => {
-        const i = this.metadata.indexOf(meta);
-        if (i >= 0) this.metadata.splice(i, 1);
-      },
-    };
-    this.metadata.push(meta);
+    addMetadata(this.env, this.metadata, { spreadsheet: this.parent, sheet: this }, key, value);
     return this;
   }
   getDeveloperMetadata() {
     return this.metadata.map((m) => expose(this.env, m, "DeveloperMetadata"));
+  }
+  createDeveloperMetadataFinder() {
+    return expose(this.env, new FakeMetadataFinder(this.env, () => this.metadata), "DeveloperMetadataFinder");
   }
 
   newChart() {

@@ -1,4 +1,5 @@
 import { type Env, expose } from "./env";
+import { addMetadata, type FakeMetadata, FakeMetadataFinder } from "./metadata";
 import type { FakeRange } from "./range";
 import { FakeSheet } from "./sheet";
 
@@ -28,6 +29,8 @@ export class FakeSpreadsheet {
   readonly sheets: FakeSheet[] = [];
   readonly namedRanges: NamedRange[] = [];
   readonly toasts: Toast[] = [];
+  /** Developer metadata attached to the spreadsheet itself (each sheet keeps its own). */
+  readonly metadata: FakeMetadata[] = [];
   active: FakeSheet | null = null;
   private nextSheetId = 0;
 
@@ -143,6 +146,19 @@ export class FakeSpreadsheet {
   }
   toast(message: string, title = "", timeoutSeconds?: number) {
     this.toasts.push({ message: String(message), title: String(title), timeoutSeconds });
+  }
+
+  addDeveloperMetadata(key: string, value?: string) {
+    addMetadata(this.env, this.metadata, { spreadsheet: this, sheet: null }, key, value);
+    return this.exposed();
+  }
+  /** Only the spreadsheet's own metadata, as in Sheets (a sheet's is found with a finder or on the sheet). */
+  getDeveloperMetadata() {
+    return this.metadata.map((m) => expose(this.env, m, "DeveloperMetadata"));
+  }
+  createDeveloperMetadataFinder() {
+    const everything = () => [...this.metadata, ...this.sheets.flatMap((s) => s.metadata)];
+    return expose(this.env, new FakeMetadataFinder(this.env, everything), "DeveloperMetadataFinder");
   }
 
   setNamedRange(name: string, range: FakeRange) {
