@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { STATE_LABELS } from "../../../src/core/labels";
@@ -208,5 +209,30 @@ describe("RFM segment guide", () => {
     const names = RFM_SEGMENT_ORDER.map((s) => RFM_SEGMENT_LABELS[s].name.ja);
     expect(new Set(names).size).toBe(names.length);
     for (const state of Object.values(STATE_LABELS)) expect(names).not.toContain(state.ja);
+  });
+
+  it("is the table docs/model.md shows, word for word (ja first, then en)", () => {
+    const doc = readFileSync(new URL("../../../docs/model.md", import.meta.url), "utf8");
+    const rowOf = (text: string) => doc.split("\n").find((line) => line.startsWith(`| ${text} `)) ?? "";
+    for (const segment of RFM_SEGMENT_ORDER) {
+      const g = RFM_SEGMENT_LABELS[segment];
+      const rule = RFM_SEGMENT_RULES.find((r) => r.segment === segment);
+      const ranges = rule
+        ? [rule.recency, rule.frequency, rule.monetary].map(([lo, hi]) =>
+            lo === hi ? `${lo}` : `${lo}–${hi}`,
+          )
+        : ["", "", ""];
+      for (const lang of ["ja", "en"] as const) {
+        const cells = rowOf(`${g.name[lang]} \`${segment}\``)
+          .split("|")
+          .map((c) => c.trim());
+        expect(cells.slice(2, 7), `${segment} (${lang})`).toEqual([
+          ...ranges,
+          g.meaning[lang],
+          g.action[lang],
+        ]);
+      }
+    }
+    expect(doc.indexOf("最優良顧客 `champions`")).toBeLessThan(doc.indexOf("Champions `champions`"));
   });
 });
