@@ -15,7 +15,7 @@ export type EntryKind = "trigger" | "menu" | "server" | "custom";
 export interface ParamDoc {
   /** Parameter name as Sheets shows it in the formula help (snake_case, as in the README). */
   name: string;
-  /** JSDoc type, e.g. `number|Array<Array<number>>`. */
+  /** JSDoc type, e.g. `number|number[][]`. */
   type: string;
   /** Japanese help first, then English. Optional parameters say so (Sheets has no syntax for it). */
   doc: string;
@@ -41,7 +41,7 @@ export interface EntryPoint {
 
 const SETTINGS_PARAM: ParamDoc = {
   name: "settings",
-  type: "Array<Array<string>>",
+  type: "string[][]",
   doc: "省略可。設定シートの範囲(名前付き範囲 SODATSU_SETTINGS)。しきい値と表示言語がここから決まります。 / Optional: the settings range (named range SODATSU_SETTINGS).",
   optional: true,
 };
@@ -79,23 +79,23 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "last_purchase",
-        type: "Date|Array<Array<Date>>",
+        type: "Date|Date[][]",
         doc: "最終購入日。 / Last purchase date.",
       },
       {
         name: "purchases",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "購入回数(購入のあった日数)。 / Number of purchases (distinct purchase days).",
       },
       {
         name: "previous_purchase",
-        type: "Date|Array<Array<Date>>",
+        type: "Date|Date[][]",
         doc: "省略可。最終購入の一つ前の購入日(「復活」の判定に使います)。 / Optional: the purchase day before the last one.",
         optional: true,
       },
       {
         name: "total_amount",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "省略可。累計購入金額。範囲で渡すと、その範囲の中の上位1%(設定で変更可)も優良になります。 / Optional: total spend; with a range, the top 1% within it also count as VIP.",
         optional: true,
       },
@@ -105,7 +105,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     help: {
       summary: `顧客の状態(新規・継続・休眠予備軍・休眠・復活・優良)を返します。${COLUMN_NOTE} / Lifecycle state of each customer.`,
       example: "=CRM_STATE(C2:C100, D2:D100, E2:E100, F2:F100, TODAY(), SODATSU_SETTINGS)",
-      returns: { type: "string|Array<Array<string>>", doc: "顧客状態。 / The state label." },
+      returns: { type: "string|string[][]", doc: "顧客状態。 / The state label." },
     },
   },
   {
@@ -114,18 +114,18 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "purchases",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "購入回数(購入のあった日数)。 / Number of purchases.",
       },
-      { name: "last_purchase", type: "Date|Array<Array<Date>>", doc: "最終購入日。 / Last purchase date." },
+      { name: "last_purchase", type: "Date|Date[][]", doc: "最終購入日。 / Last purchase date." },
       {
         name: "total_amount",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "累計購入金額。金額の順位は渡した範囲の中で決まります。 / Total spend, ranked within the given range.",
       },
       {
         name: "relationship_points",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "省略可。関係ポイント(レビュー・アンケート・紹介などの回数)。省略すると購入の3軸だけで100点満点にします。 / Optional: relationship points; without them the purchase axes are scaled to 100.",
         optional: true,
       },
@@ -135,7 +135,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     help: {
       summary: `優良度スコア(0〜100)を返します。購入の強さ(回数・最近さ・金額)と関係の深さ(応援・貢献)の合計です。${COLUMN_NOTE} / VIP score 0-100.`,
       example: "=VIP_SCORE(D2:D100, C2:C100, F2:F100, G2:G100, TODAY(), SODATSU_SETTINGS)",
-      returns: { type: "number|Array<Array<number>>", doc: "0〜100 のスコア。 / Score from 0 to 100." },
+      returns: { type: "number|number[][]", doc: "0〜100 のスコア。 / Score from 0 to 100." },
     },
   },
   {
@@ -144,12 +144,12 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "state",
-        type: "string|Array<Array<string>>",
+        type: "string|string[][]",
         doc: "顧客状態(CRM_STATE の結果。日本語・英語どちらでも可)。 / The state label (Japanese or English).",
       },
       {
         name: "purchases",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "省略可。購入回数。「継続」の顧客で、育成中か定着かを見分けるのに使います。 / Optional: purchases, to tell nurturing from established customers.",
         optional: true,
       },
@@ -158,7 +158,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     help: {
       summary: `その顧客に今すすめたい「次の一歩」を1つ返します。${COLUMN_NOTE} / The one next step for each customer.`,
       example: "=NEXT_ACTION(H2:H100, D2:D100)",
-      returns: { type: "string|Array<Array<string>>", doc: "次の一歩。 / The next step." },
+      returns: { type: "string|string[][]", doc: "次の一歩。 / The next step." },
     },
   },
   {
@@ -167,7 +167,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "visits_30d",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "直近30日の来館日数。 / Visit days in the last 30 days.",
       },
       SETTINGS_PARAM,
@@ -175,7 +175,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     help: {
       summary: `来館日数からファンランク(ブロンズ・シルバー・ゴールド)を返します。${COLUMN_NOTE} / Fan rank from visits.`,
       example: "=FAN_RANK(B2:B100, SODATSU_SETTINGS)",
-      returns: { type: "string|Array<Array<string>>", doc: "ファンランク。 / The fan rank." },
+      returns: { type: "string|string[][]", doc: "ファンランク。 / The fan rank." },
     },
   },
   {
@@ -184,12 +184,12 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "visits_30d",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "直近30日の来館日数。 / Visit days in the last 30 days.",
       },
       {
         name: "previous_visits_30d",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "省略可。その前の30日の来館日数。ランクが下がった人には「あと N 回で復活」を返します。 / Optional: visits in the 30 days before.",
         optional: true,
       },
@@ -198,7 +198,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     help: {
       summary: `「今月あと1回来館でブロンズファンに昇格!」のような、次のランクまでのひとことを返します。${COLUMN_NOTE} / The "N more visits to the next rank" message.`,
       example: "=FAN_PROGRESS(B2:B100, C2:C100)",
-      returns: { type: "string|Array<Array<string>>", doc: "メッセージ。 / The message." },
+      returns: { type: "string|string[][]", doc: "メッセージ。 / The message." },
     },
   },
   {
@@ -207,7 +207,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "scores",
-        type: "Array<Array<number>>",
+        type: "number[][]",
         doc: "0〜10 の回答の範囲。空のセルは数えず、それ以外の値は無効として数えます。 / Range of 0-10 answers.",
       },
     ],
@@ -224,13 +224,13 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "customer_keys",
-        type: "Array<Array<string>>",
+        type: "string[][]",
         doc: "注文の顧客ID(メールアドレスなど)の列。 / Customer key of each order row.",
       },
-      { name: "order_dates", type: "Array<Array<Date>>", doc: "注文日の列。 / Order date of each row." },
+      { name: "order_dates", type: "Date[][]", doc: "注文日の列。 / Order date of each row." },
       {
         name: "amounts",
-        type: "Array<Array<number>>",
+        type: "number[][]",
         doc: "省略可。注文金額の列(マイナスは返金)。 / Optional: order amounts (negative = refund).",
         optional: true,
       },
@@ -241,7 +241,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       summary:
         "注文の列から顧客ごとの表(見出し+1人1行: 購入回数・累計金額・最終購入日・状態・優良度スコア・次の一歩)を作ります。右と下のセルは空けておいてください。 / A table of customers straight from order columns.",
       example: "=CRM_CUSTOMERS('注文'!A2:A, '注文'!B2:B, '注文'!C2:C, TODAY(), SODATSU_SETTINGS)",
-      returns: { type: "Array<Array<string|number>>", doc: "顧客の表。 / The customer table." },
+      returns: { type: "(string|number)[][]", doc: "顧客の表。 / The customer table." },
     },
   },
   {
@@ -250,11 +250,11 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "purchases",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "購入回数(購入のあった日数)。 / Number of purchases.",
       },
-      { name: "first_purchase", type: "Date|Array<Array<Date>>", doc: "初回購入日。 / First purchase date." },
-      { name: "last_purchase", type: "Date|Array<Array<Date>>", doc: "最終購入日。 / Last purchase date." },
+      { name: "first_purchase", type: "Date|Date[][]", doc: "初回購入日。 / First purchase date." },
+      { name: "last_purchase", type: "Date|Date[][]", doc: "最終購入日。 / Last purchase date." },
       AS_OF_PARAM,
       SETTINGS_PARAM,
     ],
@@ -262,7 +262,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       summary:
         "お客さまがまだ離れていない確率(0〜1、BG/NBD モデル)を返します。モデルは渡した範囲の顧客(50人以上)から推定します。購入1回の人には出しません。 / Probability (0-1) that the customer is still active (BG/NBD, fitted on the range).",
       example: "=P_ALIVE(D2:D500, B2:B500, C2:C500, TODAY())",
-      returns: { type: "number|Array<Array<number>>", doc: "0〜1 の確率。 / Probability from 0 to 1." },
+      returns: { type: "number|number[][]", doc: "0〜1 の確率。 / Probability from 0 to 1." },
     },
   },
   {
@@ -271,11 +271,11 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     params: [
       {
         name: "purchases",
-        type: "number|Array<Array<number>>",
+        type: "number|number[][]",
         doc: "購入回数(購入のあった日数)。 / Number of purchases.",
       },
-      { name: "first_purchase", type: "Date|Array<Array<Date>>", doc: "初回購入日。 / First purchase date." },
-      { name: "last_purchase", type: "Date|Array<Array<Date>>", doc: "最終購入日。 / Last purchase date." },
+      { name: "first_purchase", type: "Date|Date[][]", doc: "初回購入日。 / First purchase date." },
+      { name: "last_purchase", type: "Date|Date[][]", doc: "最終購入日。 / Last purchase date." },
       {
         name: "days",
         type: "number",
@@ -289,7 +289,7 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       summary:
         "この先の期間に見込まれる購入回数(BG/NBD モデル)を返します。モデルは渡した範囲の顧客(50人以上)から推定します。 / Purchases expected in the next days (BG/NBD, fitted on the range).",
       example: "=EXPECTED_PURCHASES(D2:D500, B2:B500, C2:C500, 90, TODAY())",
-      returns: { type: "number|Array<Array<number>>", doc: "見込み購入回数。 / Expected purchases." },
+      returns: { type: "number|number[][]", doc: "見込み購入回数。 / Expected purchases." },
     },
   },
 ];
