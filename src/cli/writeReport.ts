@@ -1,9 +1,16 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { AnalysisResult, Lang } from "../core/index";
-import { type Audience, REPORT_SHEETS, reportGrid } from "../report/layout";
+import {
+  type Audience,
+  customerColumns,
+  FOLLOW_UP_COLUMNS,
+  REPORT_SHEETS,
+  type ReportPart,
+  reportGrid,
+} from "../report/layout";
+import { gridCsvLines, tableCsvLines, writeCsvFile } from "./csvFile";
 import { CliError, oneLine } from "./errors";
-import { csvText } from "./writeCsv";
 
 /**
  * Writes the report files into the output folder. The tables meant for programs (customers.csv, followup.csv)
@@ -41,10 +48,7 @@ export async function writeReport(
     if (format !== "xlsx")
       for (const sheet of REPORT_SHEETS) {
         const file = join(dir, sheet.file);
-        await writeFile(
-          file,
-          csvText(reportGrid(result, sheet.part, lang, CSV_AUDIENCE[sheet.part] ?? "labels")),
-        );
+        await writeCsvFile(file, csvLines(result, sheet.part, lang));
         written.push(file);
       }
     if (format !== "csv") {
@@ -65,4 +69,13 @@ export async function writeReport(
     );
   }
   return written;
+}
+
+/** One CSV file's lines: the big tables straight from the rows, the small grids through the shared layout. */
+function csvLines(result: AnalysisResult, part: ReportPart, lang: Lang): Iterable<string> {
+  const audience = CSV_AUDIENCE[part] ?? "labels";
+  if (part === "customers")
+    return tableCsvLines(customerColumns(result.settings), result.customers, lang, audience);
+  if (part === "followUp") return tableCsvLines(FOLLOW_UP_COLUMNS, result.followUp, lang, audience);
+  return gridCsvLines(reportGrid(result, part, lang, audience));
 }

@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { gridCsvLines, tableCsvLines, writeCsvFile } from "../../src/cli/csvFile";
+import { readSmallTable } from "../../src/cli/readTable";
+import { csvText } from "../../src/cli/writeCsv";
+import {
+  analyzeCleaned,
+  cleanOrders,
+  DEFAULT_SETTINGS,
+  dayFromYmd,
+  detectOrderMapping,
+  explainRisk,
+  predictCustomers,
+} from "../../src/core/index";
+import type { Cell } from "../../src/report/cell";
+import { customerColumns, FOLLOW_UP_COLUMNS, reportGrid } from "../../src/report/layout";
+import { tempDir } from "./run";
+
+async function exampleResult() {
+  const { header, rows } = await readSmallTable("examples/orders.csv");
+  const found = detectOrderMapping(header, "auto");
+  if (!found.ok) throw new Error("example mapping");
+  const asOf = dayFromYmd(2026, 10, 31);
+  const settings = DEFAULT_SETTINGS;
+  const cleaned = cleanOrders(rows, found.mapping, {
+    timeZone: settings.timeZone,
+    dayFirst: settings.dayFirst,
+    asOf,
+    headers: header,
+  });
+  return analyzeCleaned(cleaned, {}, settings, asOf, { predict: predictCustomers, explainRisk });
+}
+
+/** What a file written line by line must equal: the whole-grid text. */
+async function written(lines: Iterable<string>): Promise<string> {
+  const file = join(tempDir(), "out.csv");
+  await writeCsvFile(file, lines);
+  return readFileSync(file, "utf8");
+}
+
+describe("CSV files written line by line", () => {
+  it("customers and follow-up tables equal the shared layout's grid as CSV, for codes and labels, ja and en", async () => {
+    const result = await exampleResult();
+    expect(result.customers.length).toBeGreaterThan(10);
+    for (const lang of ["ja", "en"] as const)
+      for (const audience of ["codes", "labels"] as const) {
+        expect(
+          await written(tableCsvLines(customerColumns(result.settings), result.customers, lang, audience)),
+        ).toBe(csvText(reportGrid(result, "customers", lang, audience)));
+        expect(await written(tableCsvLines(FOLLOW_UP_COLUMNS, result.followUp, lang, audience))).toBe(
+          csvText(reportGrid(result, "followUp", lang, audience)),
+        );
+      }
+  });
+
+  it("a grid larger than one write batch, and an empty grid, come out as csvText gives them", async () => {
+    const big: Cell[][] = Array.from({ length: 30_000 }, (_, i) => [
+      `顧客${i}`,
+      i,
+      { date: dayFromYmd(2026, 1, 1) + (i % 400) },
+      i % 7 === 0 ? "a,b" : null,
+      "フォローのご連絡",
+    ]);
+    expect(await written(gridCsvLines(big))).toBe(csvText(big));
+    expect(await written(gridCsvLines([]))).toBe(csvText([]));
+  });
+});
