@@ -420,6 +420,29 @@ describe("P_ALIVE and EXPECTED_PURCHASES", () => {
     });
   });
 
+  it("writes each unreadable row's reason in its cell, in the settings' language, and fits on the rest", () => {
+    const bad = args.map((c) => [...c]);
+    bad[0][0] = ["three"]; // purchases
+    bad[2][1] = [dayOffset(AS_OF, 5)]; // last purchase after the as-of date
+    bad[1][2] = [""]; // no first purchase
+    const en = settingsRange({ language: "en" });
+    const out = gas.call("P_ALIVE", ...bad, asOf, en) as unknown[][];
+    expect(out[0][0]).toBe("Cannot read purchases (a whole number ≥ 0): three");
+    expect(out[1][0]).toBe("Last purchase is after the as-of date");
+    expect(out[2][0]).toBe("Missing first purchase");
+    const single = rows.findIndex((r, i) => i > 2 && r.f === 1);
+    expect(out[single][0]).toBe("No prediction for a single purchase");
+    const expectedOut = gas.call("EXPECTED_PURCHASES", ...bad, 90, asOf) as unknown[][];
+    expect(expectedOut[1][0]).toBe("最終購入日が基準日より後です");
+    expect(typeof expectedOut[single][0]).toBe("number");
+  });
+
+  it("gives rows with the same history the same figures", () => {
+    const twice = args.map((c) => [...c, ...c]);
+    const out = gas.call("P_ALIVE", ...twice, asOf) as unknown[][];
+    expect(out.slice(rows.length)).toEqual(out.slice(0, rows.length));
+  });
+
   it("refuses to fit on too few customers, saying why", () => {
     const few = args.map((c) => c.slice(0, 10));
     expect(() => gas.call("P_ALIVE", ...few, asOf)).toThrow(/10人/);
