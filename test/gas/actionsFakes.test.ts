@@ -85,4 +85,27 @@ describe("fake SpreadsheetApp", () => {
     a.releaseLock();
     expect(b.tryLock(1)).toBe(true);
   });
+
+  it("finds developer metadata by key across the spreadsheet and its sheets, with where it is attached", () => {
+    const { w, ss, sheet } = world();
+    ss.addDeveloperMetadata("app.index", "{}");
+    sheet.addDeveloperMetadata("app.index", "on a sheet");
+    sheet.addDeveloperMetadata("other", "x");
+    expect(ss.getDeveloperMetadata().map((m) => m.getValue())).toEqual(["{}"]);
+    const found = ss.createDeveloperMetadataFinder().withKey("app.index").find();
+    expect(found.map((m) => m.getValue())).toEqual(["{}", "on a sheet"]);
+    expect(found.map((m) => m.getLocation().getLocationType())).toEqual(["SPREADSHEET", "SHEET"]);
+    expect(found[1].getLocation().getSheet()?.getName()).toBe("表");
+    const onlySheets = ss
+      .createDeveloperMetadataFinder()
+      .withLocationType(SpreadsheetAppOf(w).DeveloperMetadataLocationType.SHEET)
+      .find();
+    expect(onlySheets.map((m) => m.getKey())).toEqual(["app.index", "other"]);
+    found[0].setValue('{"a":1}');
+    expect(ss.getDeveloperMetadata()[0].getValue()).toBe('{"a":1}');
+    expect(ss.getSheetById(sheet.getSheetId())?.getName()).toBe("表");
+  });
 });
+
+const SpreadsheetAppOf = (w: ReturnType<typeof createGasWorld>) =>
+  w.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;

@@ -12,7 +12,8 @@ import {
   type OrderRole,
 } from "../../core/index";
 import type { ColumnMapping } from "../settingsSheet";
-import { findInputSheet, INPUT_SHEETS, type InputTable } from "./inputSheets";
+import { findInputSheet, INPUT_SHEETS, type InputSheet, type InputTable } from "./inputSheets";
+import { CLI_HINT, MAX_ORDER_ROWS } from "./sizeLimits";
 import { UserError } from "./userError";
 
 type Tables = Omit<AnalysisInput, "settings" | "asOf" | "model">;
@@ -27,7 +28,7 @@ export interface ReadInputs {
 
 /**
  * Reads every filled input sheet with ONE getDataRange().getValues() each (the only way to keep a run's calls
- * independent of the data), then finds the columns: the user's corrections from SODATSU_MAPPING first, automatic
+ * independent of the data), after one getLastRow() that skips a sheet holding only its header, then finds the columns: the user's corrections from SODATSU_MAPPING first, automatic
  * detection for the rest. A sheet that holds only its header counts as not filled.
  */
 export function readInputs(
@@ -41,6 +42,11 @@ export function readInputs(
   for (const input of INPUT_SHEETS) {
     const sheet = findInputSheet(ss, input, lang);
     if (!sheet) continue;
+    // The size first: a sheet with only its header is not read, and one too large for a run is refused before
+    // its cells are read (reading them alone could take the run's whole 6 minutes).
+    const lastRow = sheet.getLastRow();
+    if (lastRow < 2) continue;
+    if (lastRow - 1 > MAX_ORDER_ROWS) throw new UserError(tooLarge(input, lastRow - 1));
     const values = sheet.getDataRange().getValues();
     cells += values.length * (values[0]?.length ?? 0);
     if (values.length < 2) continue;
@@ -72,6 +78,14 @@ export function readInputs(
     }
   }
   return { tables, cells, orderRows };
+}
+
+function tooLarge(input: InputSheet, rows: number) {
+  const n = rows.toLocaleString("en-US");
+  return {
+    ja: `「${input.title.ja}」シートが ${n} 行あり、スプレッドシートの実行時間(6分)の中では分析しきれません。${CLI_HINT.ja}`,
+    en: `The ${input.title.en} sheet has ${n} rows, more than a run can analyse within Apps Script's 6 minutes. ${CLI_HINT.en}`,
+  };
 }
 
 /** "orders.customer" → "顧客ID" becomes { customer: "顧客ID" } for the orders table. */
