@@ -9,6 +9,7 @@ import {
 import { CliError, clip, oneLine } from "./errors";
 import { progressBar } from "./progress";
 import { readTable } from "./readTable";
+import { MAX_SKIPPED_DETAIL } from "./skippedDetail";
 
 /**
  * Streams one order export into the core's OrderCleaner: the header picks the column mapping (a preset, or
@@ -47,6 +48,7 @@ export async function cleanOrderFile(
           dayFirst: settings.dayFirst,
           asOf,
           headers: fields,
+          maxSkippedRows: MAX_SKIPPED_DETAIL,
         });
         cleaner = c;
         return (row, n) => c.push(row, n);

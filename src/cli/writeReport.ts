@@ -11,6 +11,7 @@ import {
 } from "../report/layout";
 import { gridCsvLines, tableCsvLines, writeCsvFile } from "./csvFile";
 import { CliError, oneLine } from "./errors";
+import { skippedNotListedRows } from "./skippedDetail";
 
 /**
  * Writes the report files into the output folder. The tables meant for programs (customers.csv, followup.csv)
@@ -77,5 +78,7 @@ function csvLines(result: AnalysisResult, part: ReportPart, lang: Lang): Iterabl
   if (part === "customers")
     return tableCsvLines(customerColumns(result.settings), result.customers, lang, audience);
   if (part === "followUp") return tableCsvLines(FOLLOW_UP_COLUMNS, result.followUp, lang, audience);
-  return gridCsvLines(reportGrid(result, part, lang, audience));
+  const grid = reportGrid(result, part, lang, audience);
+  if (part === "runLog") grid.push(...skippedNotListedRows(result, lang));
+  return gridCsvLines(grid);
 }

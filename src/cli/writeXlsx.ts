@@ -4,6 +4,7 @@ import { type Cell, isDateCell, neutralizeFormula } from "../report/cell";
 import type { Column } from "../report/columns";
 import { columnFormats, REPORT_SHEETS, reportGrid } from "../report/layout";
 import { loadExcelJs } from "./loadExcelJs";
+import { skippedNotListedRows } from "./skippedDetail";
 
 /**
  * report.xlsx: the add-on's sheets, in the add-on's order and layout, with localized labels (audience "labels").
@@ -38,6 +39,7 @@ export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: 
   workbook.creator = "Sodatsu (育つ)";
   for (const sheet of REPORT_SHEETS) {
     const grid = reportGrid(result, sheet.part, lang, "labels");
+    if (sheet.part === "runLog") grid.push(...skippedNotListedRows(result, lang));
     const formats = columnFormats(sheet.part);
     const ws = workbook.addWorksheet(sheet.title[lang], {
       views: sheet.table ? [{ state: "frozen", ySplit: 1 }] : [],

@@ -1,0 +1,41 @@
+import type { AnalysisResult, Lang, RowBucket } from "../core/index";
+import type { Cell } from "../report/cell";
+
+/**
+ * The run log lists skipped order rows one by one, but a file where most rows are skipped (the wrong preset,
+ * a year of cancellations) would keep a million reasons in memory and overflow report.xlsx. So the cleaner
+ * keeps the first MAX_SKIPPED_DETAIL and only counts the rest; the bucket counts stay exact and the run log
+ * says how many rows it does not list.
+ */
+export const MAX_SKIPPED_DETAIL = 100_000;
+
+const SKIPPED_BUCKETS: readonly RowBucket[] = [
+  "missing_customer",
+  "bad_date",
+  "bad_amount",
+  "cancelled",
+  "after_as_of",
+];
+
+/** Skipped order rows the run log does not list one by one. */
+export function skippedNotListed(result: AnalysisResult): number {
+  let skipped = 0;
+  for (const b of SKIPPED_BUCKETS) skipped += result.rowCounts[b];
+  return Math.max(0, skipped - result.skipped.length);
+}
+
+/** Rows appended to the run log when some skipped rows are only counted; none otherwise. */
+export function skippedNotListedRows(result: AnalysisResult, lang: Lang): Cell[][] {
+  const n = skippedNotListed(result);
+  if (n === 0) return [];
+  const listed = result.skipped.length.toLocaleString("en-US");
+  const rest = n.toLocaleString("en-US");
+  return [
+    [],
+    [
+      lang === "ja"
+        ? `除外した行が多いため、理由は最初に見つかった ${listed} 行だけ載せています。ほかの ${rest} 行は上の件数にだけ含まれます。`
+        : `Too many skipped rows to list: the reasons above are for the first ${listed} found; the other ${rest} are in the counts only.`,
+    ],
+  ];
+}
