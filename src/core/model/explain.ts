@@ -18,48 +18,48 @@ export function explainRisk(
   settings: Pick<Settings, "atRiskDays">,
 ): { ja: string; en: string } | null {
   if (row.state !== "at_risk" && row.state !== "dormant") return null;
+  // Built by concatenation, not arrays and join: a large shop has tens of thousands of at-risk customers.
   const r = row.recencyDays;
-  const ja: string[] = [];
-  const en: string[] = [];
+  let ja: string;
+  let en: string;
 
   if (row.purchases <= 1 || row.avgIntervalDays === null || !(row.avgIntervalDays > 0)) {
-    ja.push(`初回のご購入から${r}日。まだ2回目のご購入がありません。`);
-    en.push(`${r} days since the first purchase, with no second purchase yet.`);
+    ja = `初回のご購入から${r}日。まだ2回目のご購入がありません。`;
+    en = `${r} days since the first purchase, with no second purchase yet.`;
   } else {
     const usual = Math.max(1, Math.round(row.avgIntervalDays));
     const ratio = r / row.avgIntervalDays;
-    ja.push(`前回のご購入から${r}日。`);
-    en.push(`${r} days since the last purchase`);
     if (ratio >= 1.05) {
-      ja.push(`いつもの購入間隔(約${usual}日)の${ratio.toFixed(1)}倍です。`);
-      en[en.length - 1] += `, ${ratio.toFixed(1)} times the usual interval (about ${usual} days).`;
+      const times = ratio.toFixed(1);
+      ja = `前回のご購入から${r}日。いつもの購入間隔(約${usual}日)の${times}倍です。`;
+      en = `${r} days since the last purchase, ${times} times the usual interval (about ${usual} days).`;
     } else {
-      ja.push(`いつもの購入間隔(約${usual}日)の範囲内です。`);
-      en[en.length - 1] += `, within the usual interval (about ${usual} days).`;
+      ja = `前回のご購入から${r}日。いつもの購入間隔(約${usual}日)の範囲内です。`;
+      en = `${r} days since the last purchase, within the usual interval (about ${usual} days).`;
     }
   }
 
   const limit = settings.atRiskDays;
   if (row.state === "dormant") {
-    ja.push(`休眠の目安(${limit}日)を超えています。`);
-    en.push(`Past the ${limit}-day dormancy line.`);
+    ja += `休眠の目安(${limit}日)を超えています。`;
+    en += ` Past the ${limit}-day dormancy line.`;
   } else {
     const left = Math.max(0, limit - r);
-    ja.push(`休眠の目安(${limit}日)まであと${left}日です。`);
-    en.push(`${left} days before the ${limit}-day dormancy line.`);
+    ja += `休眠の目安(${limit}日)まであと${left}日です。`;
+    en += ` ${left} days before the ${limit}-day dormancy line.`;
   }
 
   if (row.pAlive !== null && Number.isFinite(row.pAlive)) {
     const pct = percent(row.pAlive);
-    ja.push(`継続している確率 ${pct.ja}。`);
-    en.push(`Probability still active: ${pct.en}.`);
+    ja += `継続している確率 ${pct.ja}。`;
+    en += ` Probability still active: ${pct.en}.`;
   } else if (row.expectedPurchases90d !== null && Number.isFinite(row.expectedPurchases90d)) {
     // Single-purchase customers: BG/NBD's P(alive) is always 100 % for them, so quote the 90-day outlook.
     const e = row.expectedPurchases90d.toFixed(1);
-    ja.push(`90日以内のご購入見込み ${e}回。`);
-    en.push(`Expected purchases in the next 90 days: ${e}.`);
+    ja += `90日以内のご購入見込み ${e}回。`;
+    en += ` Expected purchases in the next 90 days: ${e}.`;
   }
-  return { ja: ja.join(""), en: en.join(" ") };
+  return { ja, en };
 }
 
 function percent(p: number): { ja: string; en: string } {
