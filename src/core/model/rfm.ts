@@ -219,7 +219,7 @@ export function rfmInputsFromSummaries(summaries: readonly CustomerSummary[]): R
 
 /**
  * The lens as analyze uses it: scores[i] belongs to summaries[i] (same measures as rfmInputsFromSummaries),
- * read straight into typed columns so 200k customers cost a few sorts and no per-customer input objects.
+ * read straight into typed columns so 200k customers cost a dozen quickselects and no per-customer input objects.
  * Summaries always hold finite figures; should one not, every customer gets null rather than a wrong score.
  */
 export function rfmOfSummaries(summaries: readonly CustomerSummary[]): {
