@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
   const code = readFileSync(BUNDLE_PATH, "utf8");
   const { areas, files } = sizeByArea(code);
   // Japanese is 3 bytes a character in UTF-8: the share of the file that is user-facing Japanese text.
-  const japanese = Buffer.byteLength(code.replace(/[\u0000-\u007f]/g, ""));
+  const japanese = Buffer.byteLength(code.replace(/\p{ASCII}/gu, ""));
   const indentation = Buffer.byteLength(code.match(/^[\t ]+/gm)?.join("") ?? "");
   console.log(`  of which non-ASCII (Japanese) text ${kb(japanese)}, indentation ${kb(indentation)}`);
   const byArea = [...areas].sort((a, b) => b[1] - a[1]);
