@@ -71,6 +71,32 @@ describe("re-runs", () => {
   });
 });
 
+describe("the index of generated sheets", () => {
+  it("makes a new output when the user deleted one, under its own name", () => {
+    const h = shop();
+    h.gas.call("menuRunAnalysis");
+    const followUp = generatedSheet(h.world, "followUp");
+    if (!followUp) throw new Error("no follow-up sheet");
+    h.world.ss.deleteSheet(followUp);
+    h.gas.call("menuRunAnalysis");
+    expect(h.world.ui.alerts).toEqual([]);
+    expect(generatedSheet(h.world, "followUp")?.name).toBe("フォロー");
+    expect(generatedSheets(h.world)).toHaveLength(4);
+  });
+
+  it("read as empty when damaged: new outputs go beside the old sheets, which are left alone", () => {
+    const h = shop();
+    h.gas.call("menuRunAnalysis");
+    const old = h.world.ss.sheetNamed("顧客");
+    const before = old?.snapshot();
+    const index = h.world.ss.metadata.find((m) => m.key === "sodatsu.sheets");
+    index?.setValue("not json");
+    h.gas.call("menuRunAnalysis");
+    expect(old?.snapshot()).toBe(before);
+    expect(generatedSheet(h.world, "customers")?.name).toBe("顧客 (Sodatsu)");
+  });
+});
+
 describe("a user sheet with an output's name", () => {
   it("is never written, whatever the case of its name (Sheets compares names without case)", () => {
     const h = shop(undefined, { locale: "en_US" });
@@ -112,6 +138,35 @@ describe("the run log", () => {
     expect(line).toBeDefined();
     expect(String(line?.[3])).toMatch(/会員/);
     expect(String(line?.[3])).toMatch(/継続・休会・退会/);
+  });
+});
+
+describe("a run", () => {
+  it("shows its progress before the long read, and the result at the end", () => {
+    const h = shop();
+    h.world.log.reset();
+    const shown = h.world.ss.toasts.length; // the template's own toast
+    h.gas.call("menuRunAnalysis");
+    const order = h.world.log.calls.map((c) => `${c.name}@${c.sheet ?? ""}`);
+    const firstToast = order.indexOf("Spreadsheet.toast@");
+    expect(firstToast).toBeGreaterThanOrEqual(0);
+    expect(firstToast).toBeLessThan(order.indexOf("Range.getValues@注文"));
+    expect(h.world.ss.toasts.slice(shown).map((t) => t.message)).toEqual([
+      expect.stringMatching(/読み込んで分析しています/),
+      expect.stringMatching(/分析が終わりました/),
+    ]);
+  });
+
+  it("takes today in the spreadsheet's time zone as the as-of date when the settings give none", () => {
+    const h = shop(orderRows(300), { timeZone: "Pacific/Auckland" });
+    setSetting(h.world, "asOf", "");
+    const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland" }).format(new Date());
+    const before = today();
+    h.gas.call("menuRunAnalysis");
+    const after = today();
+    expect(h.world.ui.alerts).toEqual([]);
+    const log = sheetValues(h.world.ss.sheetNamed("実行ログ") as never);
+    expect([before, after]).toContain(String(log[0][2]).replace(/^'/, ""));
   });
 });
 
