@@ -6,6 +6,7 @@ import {
   type PresetName,
   type Settings,
 } from "../core/index";
+import { detach } from "./csvTokenizer";
 import { CliError, clip, oneLine } from "./errors";
 import { progressBar } from "./progress";
 import { readTable } from "./readTable";
@@ -51,7 +52,14 @@ export async function cleanOrderFile(
           maxSkippedRows: MAX_SKIPPED_DETAIL,
         });
         cleaner = c;
-        return (row, n) => c.push(row, n);
+        // The cleaner keeps customer keys, order ids and names: copied out of the file text (see detach).
+        const kept = [found.mapping.customer, found.mapping.orderId, found.mapping.name].filter(
+          (i): i is number => i !== undefined,
+        );
+        return (row, n) => {
+          for (const i of kept) if (i < row.length) row[i] = detach(row[i]);
+          c.push(row, n);
+        };
       },
       progress: (done, total) => bar.update(done, total),
     });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvTokenizer, sniffDelimiter } from "../../src/cli/csvTokenizer";
+import { CsvTokenizer, detach, sniffDelimiter } from "../../src/cli/csvTokenizer";
 
 /** Runs the tokenizer over text cut into the given chunk sizes; returns rows and their record numbers. */
 function tokenize(
@@ -178,5 +178,16 @@ describe("CsvTokenizer on one-column files", () => {
       ["score"],
       ...lines.map((l) => [l]),
     ]);
+  });
+});
+
+describe("detach", () => {
+  it("gives back the same text, whatever its length", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 40 }), (s) => {
+        expect(detach(s)).toBe(s);
+        expect(detach(`prefix,${s},suffix`.slice(7, 7 + s.length))).toBe(s);
+      }),
+    );
   });
 });
