@@ -95,13 +95,25 @@ describe("顧客分析を実行 (runAnalysis)", () => {
     }
   });
 
-  it("reads the input sheets only: every input sheet is byte-identical after every action", () => {
+  it("reads the input sheets only: every input sheet is byte-identical after every action and sidebar call", () => {
     const h = preparedShop();
     const inputs = ["注文", "会員", "関係行動", "来館", "アンケート"].map((n) => h.world.ss.sheetNamed(n));
     const before = inputs.map((s) => s?.snapshot());
     h.world.log.reset();
     for (const action of ["menuRunAnalysis", "menuCreateDiagnosis", "menuRunAnalysis", "menuSetupTemplate"]) {
       h.gas.call(action);
+      expect(inputs.map((s) => s?.snapshot())).toEqual(before);
+    }
+    // The sidebar's server functions too: reading the state, previewing, applying the suggestion, saving.
+    const state = h.gas.call("getSidebarState") as { settings: Record<string, unknown> };
+    const edited = { ...state.settings, activeDays: 25 };
+    for (const [fn, arg] of [
+      ["previewSettings", edited],
+      ["applySuggestedThresholds", edited],
+      ["saveSettings", edited],
+      ["saveMapping", { "orders.customer": "顧客ID" }],
+    ] as const) {
+      h.gas.call(fn, arg);
       expect(inputs.map((s) => s?.snapshot())).toEqual(before);
     }
     const writes = h.world.log.calls.filter(
