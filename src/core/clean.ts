@@ -20,34 +20,16 @@ import { customerKeyOf, orderIdOf } from "./cells";
 import { rememberCustomerIndex } from "./customerIndex";
 import { NO_CANCEL, OrderCells, type Problem, type Reason } from "./orderCells";
 import type { OrderMappingEx } from "./orderPresets";
+import { NO_DAY, OrderSlots } from "./orderSlots";
 import { isBlank } from "./parseAmount";
 import { parseDay } from "./parseDate";
 import { RowChain } from "./rowChain";
+import { StringIds } from "./stringIds";
 import type { CleanOptions, CleanResult, OrderMapping, OrderRecord, RowBucket, SkippedRow } from "./types";
 
 export interface CleanOptionsEx extends CleanOptions {
   /** Keep at most this many skipped rows in the list (counts stay complete); default: all. */
   maxSkippedRows?: number;
-}
-
-/** One order being assembled from its rows. */
-interface OrderAcc {
-  orderId: string;
-  customer: string;
-  /** The cleaner's number for the customer (see customerIndex.ts). */
-  customerId: number;
-  day: number; // +Infinity until a row brings a date
-  total: number | null;
-  sum: number;
-  cancel: Reason | null;
-  cancelField: string | undefined;
-  /** The row that carried the cancellation marker (its reason is quoted there; other rows point to it). */
-  cancelRow: number;
-  /** Last link of the order's rows in the RowChain, and how many rows it has. */
-  lastRow: number;
-  rowCount: number;
-  /** Another customer's order with the same id (ids are not always unique across customers). */
-  next: OrderAcc | null;
 }
 
 /** A row with an order id but no customer, waiting for finish() to find its order. */
@@ -59,8 +41,6 @@ interface PendingRow {
   cancelField: string | undefined;
   problem: Problem | null;
 }
-
-const NO_DAY = Number.POSITIVE_INFINITY;
 
 export class OrderCleaner {
   private readonly mapping: OrderMappingEx;
@@ -76,15 +56,24 @@ export class OrderCleaner {
   };
   private readonly skipped: SkippedRow[] = [];
   /** Customers numbered in order of first appearance: one lookup per order serves names and buildHistories. */
-  private readonly customerIds = new Map<string, number>();
-  private readonly customerKeys: string[] = [];
+  private readonly customers = new StringIds();
   private readonly nameOf: (string | undefined)[] = [];
   /** Customer id of each entry of `orders`. */
   private orderCustomer = new Int32Array(1024);
-  /** Orders by order id; orders of other customers with the same id hang off `next`. */
-  private readonly accs = new Map<string, OrderAcc>();
-  private readonly chain = new RowChain();
-  private lastAcc: OrderAcc | null = null;
+  /**
+   * Orders being assembled (see orderSlots.ts); order ids numbered as they first appear, and the first slot of
+   * each (another customer's order with the same id hangs off `next`). Released by finish().
+   */
+  private slots = new OrderSlots();
+  private orderIds = new StringIds();
+  private firstSlot: number[] = [];
+  private chain = new RowChain();
+  /** The previous row's slot (−1: none) and the order id and customer text it was found with. */
+  private lastSlot = -1;
+  private lastOrderId = "";
+  private lastCustomer = "";
+  /** Line amounts are summed; an order total is taken once (see the top of this file). */
+  private readonly summed: boolean;
   private readonly pending = new Map<string, PendingRow[]>();
   private readonly maxSkipped: number;
   private readonly cells: OrderCells;
@@ -95,6 +84,7 @@ export class OrderCleaner {
     this.opts = opts;
     this.maxSkipped = (opts as CleanOptionsEx).maxSkippedRows ?? Number.POSITIVE_INFINITY;
     this.cells = new OrderCells(this.mapping, opts.headers);
+    this.summed = this.mapping.amountKind !== "order_total";
   }
 
   private skip(row: number, bucket: SkippedRow["bucket"], field: string | undefined, reason: Reason): void {
@@ -169,66 +159,53 @@ export class OrderCleaner {
         );
       else {
         this.counts.used++;
-        this.addOrder(
-          { customerKey: customer, orderId: "", day, amount: amount ?? 0 },
-          this.customerId(customer, row),
-        );
+        const id = this.customerId(customer, row);
+        // The customer's first key string, not this row's copy: one string per customer is kept, not per order.
+        this.addOrder({ customerKey: this.customers.keys[id], orderId: "", day, amount: amount ?? 0 }, id);
       }
       return;
     }
 
-    // Line items of one order are nearly always adjacent: the previous row's order is checked before the Map.
-    let acc: OrderAcc | null = null;
-    let head: OrderAcc | undefined;
-    const last = this.lastAcc;
-    if (last !== null && last.orderId === orderId && last.customer === customer) acc = last;
+    // Line items of one order are nearly always adjacent: the previous row's order is checked before the table.
+    const slots = this.slots;
+    let slot = -1;
+    let created = false;
+    if (this.lastSlot >= 0 && this.lastOrderId === orderId && this.lastCustomer === customer)
+      slot = this.lastSlot;
     else {
-      head = this.accs.get(orderId);
-      acc = head ?? null;
-      while (acc !== null && acc.customer !== customer) acc = acc.next;
+      const known = this.orderIds.size;
+      const no = this.orderIds.idOf(orderId);
+      const head = no < known ? this.firstSlot[no] : -1;
+      const keys = this.customers.keys;
+      slot = head;
+      while (slot >= 0 && keys[slots.customerId[slot]] !== customer) slot = slots.next[slot];
+      if (slot < 0) {
+        slot = slots.add(orderId, this.customerId(customer, row), day, this.chain.add(rowNumber, -1));
+        created = true;
+        if (head < 0) this.firstSlot.push(slot);
+        else {
+          slots.next[slot] = slots.next[head];
+          slots.next[head] = slot;
+        }
+      }
     }
-    if (!acc) {
-      acc = {
-        orderId,
-        customer,
-        customerId: this.customerId(customer, row),
-        day,
-        total: null,
-        sum: 0,
-        cancel: null,
-        cancelField: undefined,
-        cancelRow: 0,
-        lastRow: this.chain.add(rowNumber, -1),
-        rowCount: 1,
-        next: null,
-      };
-      if (head) {
-        acc.next = head.next;
-        head.next = acc;
-      } else this.accs.set(orderId, acc);
-    } else {
-      acc.lastRow = this.chain.add(rowNumber, acc.lastRow);
-      acc.rowCount++;
-      if (day < acc.day) acc.day = day;
+    if (!created) {
+      slots.lastRow[slot] = this.chain.add(rowNumber, slots.lastRow[slot]);
+      slots.rowCount[slot]++;
+      if (day < slots.day[slot]) slots.day[slot] = day;
     }
-    this.addAmount(acc, amount);
-    if (cancel.reason && !acc.cancel) {
-      acc.cancel = cancel.reason;
-      acc.cancelField = cancel.field;
-      acc.cancelRow = rowNumber;
-    }
-    this.lastAcc = acc;
+    this.addAmount(slot, amount);
+    if (cancel.reason && !slots.cancel.has(slot))
+      slots.cancel.set(slot, { reason: cancel.reason, field: cancel.field, row: rowNumber });
+    this.lastSlot = slot;
+    this.lastOrderId = orderId;
+    this.lastCustomer = customer;
   }
 
   /** The customer's number; the first non-blank name seen for a customer is kept (display only). */
   private customerId(customer: string, row: readonly unknown[]): number {
-    let id = this.customerIds.get(customer);
-    if (id === undefined) {
-      id = this.customerKeys.length;
-      this.customerIds.set(customer, id);
-      this.customerKeys.push(customer);
-      this.nameOf.push(undefined);
-    }
+    const id = this.customers.idOf(customer);
+    if (id === this.nameOf.length) this.nameOf.push(undefined); // a new customer
     const at = this.mapping.name;
     if (at !== undefined && this.nameOf[id] === undefined) {
       const n = row[at];
@@ -248,11 +225,12 @@ export class OrderCleaner {
     this.orders.push(order);
   }
 
-  private addAmount(acc: OrderAcc, amount: number | null): void {
+  private addAmount(slot: number, amount: number | null): void {
     if (amount === null) return;
-    if (this.mapping.amountKind === "order_total") {
-      if (acc.total === null || amount > acc.total) acc.total = amount;
-    } else acc.sum += amount;
+    const s = this.slots;
+    if (this.summed) s.amount[slot] += amount;
+    else if (s.hasAmount[slot] === 0 || amount > s.amount[slot]) s.amount[slot] = amount;
+    s.hasAmount[slot] = 1;
   }
 
   /** Resolves orders and returns the result. The cleaner cannot be used afterwards. */
@@ -261,53 +239,60 @@ export class OrderCleaner {
     this.finished = true;
     this.resolvePending();
     const dateField = this.cells.col.date!.field;
-    for (const head of this.accs.values()) {
-      for (let acc: OrderAcc | null = head; acc !== null; acc = acc.next) this.settle(acc, dateField);
+    // Orders in the order their ids first appeared, as they always were.
+    const next = this.slots.next;
+    for (const head of this.firstSlot) {
+      for (let slot = head; slot >= 0; slot = next[slot]) this.settle(slot, dateField);
     }
-    this.accs.clear();
+    // The caller may keep the cleaner while it analyses the result: let the assembly state go.
+    this.slots = new OrderSlots();
+    this.orderIds = new StringIds();
+    this.firstSlot = [];
+    this.chain = new RowChain();
     this.skipped.sort((a, b) => a.row - b.row);
     const names = new Map<string, string>();
     for (let id = 0; id < this.nameOf.length; id++) {
       const name = this.nameOf[id];
-      if (name !== undefined) names.set(this.customerKeys[id], name);
+      if (name !== undefined) names.set(this.customers.keys[id], name);
     }
     rememberCustomerIndex(this.orders, {
-      keys: this.customerKeys,
+      keys: this.customers.keys,
       customerOf: this.orderCustomer.slice(0, this.orders.length),
     });
     return { orders: this.orders, counts: this.counts, skipped: this.skipped, names };
   }
 
   /** Puts a finished order's rows in their bucket. */
-  private settle(acc: OrderAcc, dateField: string): void {
-    if (acc.day !== NO_DAY && !acc.cancel && acc.day <= this.opts.asOf) {
-      this.counts.used += acc.rowCount;
-      const amount = this.mapping.amountKind === "order_total" ? (acc.total ?? 0) : acc.sum;
-      this.addOrder(
-        { customerKey: acc.customer, orderId: acc.orderId, day: acc.day, amount },
-        acc.customerId,
-      );
+  private settle(slot: number, dateField: string): void {
+    const s = this.slots;
+    const day = s.day[slot];
+    const orderId = s.orderId[slot];
+    const cancel = s.cancel.size > 0 ? s.cancel.get(slot) : undefined;
+    if (day !== NO_DAY && !cancel && day <= this.opts.asOf) {
+      this.counts.used += s.rowCount[slot];
+      const id = s.customerId[slot];
+      this.addOrder({ customerKey: this.customers.keys[id], orderId, day, amount: s.amount[slot] }, id);
       return;
     }
-    const rows = this.chain.list(acc.lastRow);
-    if (acc.day === NO_DAY) {
+    const rows = this.chain.list(s.lastRow[slot]);
+    if (day === NO_DAY) {
       const c = this.cells.col.date!;
       for (const r of rows)
         this.skip(r, "bad_date", dateField, {
-          ja: `注文日(${c.ja})が注文 ${acc.orderId} のどの行にもありません`,
-          en: `no row of order ${acc.orderId} has an order date (${c.en})`,
+          ja: `注文日(${c.ja})が注文 ${orderId} のどの行にもありません`,
+          en: `no row of order ${orderId} has an order date (${c.en})`,
         });
-    } else if (acc.cancel) {
+    } else if (cancel) {
       for (const r of rows) {
-        if (r === acc.cancelRow) this.skip(r, "cancelled", acc.cancelField, acc.cancel);
+        if (r === cancel.row) this.skip(r, "cancelled", cancel.field, cancel.reason);
         else
-          this.skip(r, "cancelled", acc.cancelField, {
-            ja: `キャンセル扱い: 同じ注文 ${acc.orderId} が${acc.cancelRow}行目でキャンセルされています(${acc.cancel.ja})`,
-            en: `cancelled: order ${acc.orderId} is cancelled on row ${acc.cancelRow} (${acc.cancel.en})`,
+          this.skip(r, "cancelled", cancel.field, {
+            ja: `キャンセル扱い: 同じ注文 ${orderId} が${cancel.row}行目でキャンセルされています(${cancel.reason.ja})`,
+            en: `cancelled: order ${orderId} is cancelled on row ${cancel.row} (${cancel.reason.en})`,
           });
       }
     } else {
-      const reason = this.cells.afterReason(acc.day, this.opts.asOf);
+      const reason = this.cells.afterReason(day, this.opts.asOf);
       for (const r of rows) this.skip(r, "after_as_of", dateField, reason);
     }
   }
@@ -316,11 +301,13 @@ export class OrderCleaner {
   private resolvePending(): void {
     if (this.pending.size === 0) return;
     const c = this.cells.col.customer!;
+    const s = this.slots;
     for (const [orderId, rows] of this.pending) {
-      const head = this.accs.get(orderId);
-      const several = head?.next != null;
+      const no = this.orderIds.find(orderId);
+      const slot = no < 0 ? -1 : this.firstSlot[no];
+      const several = slot >= 0 && s.next[slot] >= 0;
       for (const p of rows) {
-        if (!head || several) {
+        if (slot < 0 || several) {
           this.skip(
             p.row,
             "missing_customer",
@@ -338,16 +325,12 @@ export class OrderCleaner {
           this.skip(p.row, p.problem.bucket, p.problem.field, p.problem.reason);
           continue;
         }
-        const acc = head;
-        acc.lastRow = this.chain.add(p.row, acc.lastRow);
-        acc.rowCount++;
-        if (p.day < acc.day) acc.day = p.day;
-        this.addAmount(acc, p.amount);
-        if (p.cancel && !acc.cancel) {
-          acc.cancel = p.cancel;
-          acc.cancelField = p.cancelField;
-          acc.cancelRow = p.row;
-        }
+        s.lastRow[slot] = this.chain.add(p.row, s.lastRow[slot]);
+        s.rowCount[slot]++;
+        if (p.day < s.day[slot]) s.day[slot] = p.day;
+        this.addAmount(slot, p.amount);
+        if (p.cancel && !s.cancel.has(slot))
+          s.cancel.set(slot, { reason: p.cancel, field: p.cancelField, row: p.row });
       }
     }
     this.pending.clear();

@@ -1,0 +1,77 @@
+/**
+ * The orders the cleaner is assembling, one slot per (order id, customer), held in flat typed arrays rather
+ * than one object per order. A million-row export has about half a million orders alive until finish(): as
+ * objects they are copied twice by the young-generation GC and traced by every full GC; typed arrays live
+ * outside the JS heap and cost neither. The rare cancellation markers are kept aside in a Map.
+ */
+import type { Reason } from "./orderCells";
+
+/** A slot's day before any of its rows brought a date: later than every real day, and an int32. */
+export const NO_DAY = 0x7fffffff;
+
+/** The row that cancels an order, and why (other rows of the order point to it). */
+export interface CancelMark {
+  reason: Reason;
+  field: string | undefined;
+  row: number;
+}
+
+export class OrderSlots {
+  /** Number of slots in use; slot numbers are 0 … size−1 in order of creation. */
+  size = 0;
+  /** Order id of each slot (the cleaner's Map key, so no extra string is kept). */
+  readonly orderId: string[] = [];
+  /** The cleaner's customer number (see customerIndex.ts). */
+  customerId = new Int32Array(1024);
+  /**
+   * Earliest row date; NO_DAY until a row brings one. Int32, not Float64: a value read from a Float64Array is
+   * stored into an OrderRecord as a boxed heap number, 16 bytes more per order for the GC to copy.
+   */
+  day = new Int32Array(1024);
+  /**
+   * Order total (the largest amount seen) or the sum of line amounts, as the mapping says. A plain array for
+   * the same reason as `day`: whole-yen amounts stay small integers all the way into the OrderRecord.
+   */
+  readonly amount: number[] = [];
+  /** Whether any row of the order had an amount (an order total never seen is 0). */
+  hasAmount = new Uint8Array(1024);
+  /** Last link of the slot's rows in the RowChain, and how many rows it has. */
+  lastRow = new Int32Array(1024);
+  rowCount = new Int32Array(1024);
+  /** Another customer's order with the same id (ids are not always unique across customers); −1 = none. */
+  next = new Int32Array(1024);
+  /** Cancellation markers by slot: about 1% of orders, so a Map rather than a column. */
+  readonly cancel = new Map<number, CancelMark>();
+
+  /** A new slot, with no amount yet. */
+  add(orderId: string, customerId: number, day: number, firstRow: number): number {
+    const s = this.size;
+    if (s === this.day.length) this.grow();
+    this.orderId.push(orderId);
+    this.amount.push(0);
+    this.customerId[s] = customerId;
+    this.day[s] = day;
+    this.lastRow[s] = firstRow;
+    this.rowCount[s] = 1;
+    this.next[s] = -1;
+    this.size = s + 1;
+    return s;
+  }
+
+  private grow(): void {
+    const n = this.day.length * 2;
+    const int = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.customerId = int(this.customerId);
+    this.day = int(this.day);
+    const has = new Uint8Array(n);
+    has.set(this.hasAmount);
+    this.hasAmount = has;
+    this.lastRow = int(this.lastRow);
+    this.rowCount = int(this.rowCount);
+    this.next = int(this.next);
+  }
+}
