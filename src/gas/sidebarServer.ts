@@ -108,7 +108,6 @@ function previewUnder(
         en: "The Orders sheet has no rows yet. Paste your orders to see how many customers fall in each state.",
       },
     };
-  if (inputs.orderRows > MAX_ORDER_ROWS) return { preview: null, note: tooManyRows(inputs.orderRows) };
   const result = analyze({ ...inputs.tables, orders, settings, asOf: asOfDay(settings) });
   const cycle: RepurchaseCycle = {
     medianDays: result.repurchaseCycle.medianDays,

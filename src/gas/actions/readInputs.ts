@@ -21,8 +21,6 @@ type Tables = Omit<AnalysisInput, "settings" | "asOf" | "model">;
 export interface ReadInputs {
   /** Undefined when the orders sheet is missing or holds no rows below its header. */
   tables: Partial<Tables>;
-  /** Input cells read, for the size check. */
-  cells: number;
   orderRows: number;
 }
 
@@ -37,7 +35,6 @@ export function readInputs(
   lang: Lang,
 ): ReadInputs {
   const tables: Partial<Tables> = {};
-  let cells = 0;
   let orderRows = 0;
   for (const input of INPUT_SHEETS) {
     const sheet = findInputSheet(ss, input, lang);
@@ -48,7 +45,6 @@ export function readInputs(
     if (lastRow < 2) continue;
     if (lastRow - 1 > MAX_ORDER_ROWS) throw new UserError(tooLarge(input, lastRow - 1));
     const values = sheet.getDataRange().getValues();
-    cells += values.length * (values[0]?.length ?? 0);
     if (values.length < 2) continue;
     const header = values[0];
     const rows = values.slice(1);
@@ -77,7 +73,7 @@ export function readInputs(
         break;
     }
   }
-  return { tables, cells, orderRows };
+  return { tables, orderRows };
 }
 
 function tooLarge(input: InputSheet, rows: number) {
