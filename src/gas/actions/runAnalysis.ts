@@ -39,7 +39,7 @@ function runLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof sett
       en: "Reading and analysing the orders… (large data takes a few minutes)",
     }),
     pick(lang, TOAST_TITLE),
-    60,
+    60, // not "until dismissed": when the run stops with an alert, the toast must not keep saying it is running
   );
   const { result } = analyzeSpreadsheet(ss, settings);
   if (!result)
