@@ -4,7 +4,6 @@
  */
 import { isBlank } from "./parseAmount";
 
-const NON_ASCII = /[^\u0020-\u007e]/;
 const FLOAT_ID = /^(\d+)\.0+$/;
 
 /**
@@ -23,7 +22,22 @@ export function customerKeyOf(value: unknown): string | null {
   }
   let s = value.trim();
   if (s === "") return null;
-  if (NON_ASCII.test(s)) {
+  // One pass over the code units tells which of the slower steps below can apply at all: the cleaner reads a
+  // key on every row, and most keys are printable ASCII with neither "@" nor ".".
+  let ascii = true;
+  let dot = false;
+  let at = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e) {
+      ascii = false;
+      break;
+    }
+    if (c === 46) dot = true;
+    else if (c === 64) at = true;
+  }
+  if (ascii && !dot && !at) return s;
+  if (!ascii) {
     s = s.normalize("NFKC").trim();
     if (s === "") return null;
   }

@@ -18,11 +18,11 @@
  */
 import { customerKeyOf, orderIdOf } from "./cells";
 import { rememberCustomerIndex } from "./customerIndex";
+import { LastDayCache } from "./dayCache";
 import { NO_CANCEL, OrderCells, type Problem, type Reason } from "./orderCells";
 import type { OrderMappingEx } from "./orderPresets";
 import { NO_DAY, OrderSlots } from "./orderSlots";
 import { isBlank } from "./parseAmount";
-import { parseDay } from "./parseDate";
 import { RowChain } from "./rowChain";
 import { StringIds } from "./stringIds";
 import type { CleanOptions, CleanResult, OrderMapping, OrderRecord, RowBucket, SkippedRow } from "./types";
@@ -77,6 +77,7 @@ export class OrderCleaner {
   private readonly pending = new Map<string, PendingRow[]>();
   private readonly maxSkipped: number;
   private readonly cells: OrderCells;
+  private readonly dates: LastDayCache;
   private finished = false;
 
   constructor(mapping: OrderMapping | OrderMappingEx, opts: CleanOptions | CleanOptionsEx) {
@@ -84,6 +85,7 @@ export class OrderCleaner {
     this.opts = opts;
     this.maxSkipped = (opts as CleanOptionsEx).maxSkippedRows ?? Number.POSITIVE_INFINITY;
     this.cells = new OrderCells(this.mapping, opts.headers);
+    this.dates = new LastDayCache(opts);
     this.summed = this.mapping.amountKind !== "order_total";
   }
 
@@ -117,7 +119,7 @@ export class OrderCleaner {
     if (isBlank(dateCell)) {
       if (orderId === null) problem = this.cells.dateProblem(dateCell);
     } else {
-      const d = parseDay(dateCell, this.opts);
+      const d = this.dates.read(dateCell);
       if (d === null) problem = this.cells.dateProblem(dateCell);
       else day = d;
     }
