@@ -22,6 +22,8 @@ export class CsvTokenizer {
   private readonly delim: number;
   /** Position of the next delimiter in the text being scanned (see plainFields). */
   private delimAt = -1;
+  /** Which columns to cut out of quote-free lines (1 = wanted); null = all. See onlyColumns. */
+  private wanted: Uint8Array | null = null;
 
   constructor(
     private readonly delimiter: string,
@@ -29,6 +31,21 @@ export class CsvTokenizer {
   ) {
     if (delimiter.length !== 1) throw new Error("delimiter must be one character");
     this.delim = delimiter.charCodeAt(0);
+  }
+
+  /**
+   * From the next record on, quote-free lines give "" for the columns not listed (the row keeps its length and
+   * column positions). A sink that reads a handful of an export's columns (Shopify has over seventy) then
+   * does not pay for a string per unused cell. Lines with quotes still give every field.
+   */
+  onlyColumns(columns: readonly number[] | null): void {
+    if (columns === null) {
+      this.wanted = null;
+      return;
+    }
+    const wanted = new Uint8Array(Math.max(0, ...columns) + 1);
+    for (const c of columns) if (c >= 0) wanted[c] = 1;
+    this.wanted = wanted;
   }
 
   /** Number of records seen so far (header included, empty lines included). */
@@ -94,20 +111,21 @@ export class CsvTokenizer {
   private plainFields(text: string, start: number, end: number): string[] {
     const fields: string[] = [];
     const delimiter = this.delimiter;
+    const wanted = this.wanted;
     let from = start;
     // The next delimiter is cached across lines, so a file with one column is not rescanned to its end per line.
     let d = this.delimAt;
-    for (;;) {
+    for (let k = 0; ; k++) {
       if (d < from) {
         d = text.indexOf(delimiter, from);
         if (d === -1) d = text.length;
       }
+      const to = Math.min(d, end);
+      fields.push(wanted === null || wanted[k] === 1 ? text.slice(from, to) : "");
       if (d >= end) {
-        fields.push(text.slice(from, end));
         this.delimAt = d;
         return fields;
       }
-      fields.push(text.slice(from, d));
       from = d + 1;
     }
   }

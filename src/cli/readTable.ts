@@ -18,9 +18,15 @@ export interface TableInfo {
   records: number;
 }
 
+/** A sink that reads only some columns: the others arrive as "" (see CsvTokenizer.onlyColumns). */
+export interface ColumnsSink {
+  columns: readonly number[];
+  row: RowSink;
+}
+
 export interface TableHandlers {
   /** Called with the header row; returns the sink for the data rows (record number 2 onwards). */
-  header(fields: string[]): RowSink;
+  header(fields: string[]): RowSink | ColumnsSink;
   /** Bytes of the file read so far, of total (for a progress bar). */
   progress?(read: number, total: number): void;
 }
@@ -83,8 +89,16 @@ export async function readTable(path: string, handlers: TableHandlers): Promise<
   let sink: RowSink | null = null;
   let pending = "";
   const dispatch: RowSink = (fields, n) => {
-    if (sink === null) sink = handlers.header(fields);
-    else sink(fields, n);
+    if (sink !== null) {
+      sink(fields, n);
+      return;
+    }
+    const chosen = handlers.header(fields);
+    if (typeof chosen === "function") sink = chosen;
+    else {
+      sink = chosen.row;
+      tokenizer!.onlyColumns(chosen.columns);
+    }
   };
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CsvTokenizer, detach, sniffDelimiter } from "../../src/cli/csvTokenizer";
@@ -160,6 +161,44 @@ describe("CsvTokenizer", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("CsvTokenizer against csv-parse", () => {
+  it("reads whatever csv-parse reads from written CSV (quotes, newlines, CRLF, emoji), cut anywhere", () => {
+    const unit = fc.constantFrom("a", "1", ",", '"', "\n", "\r\n", "日", "😀", " ");
+    const rows = fc.array(fc.array(fc.string({ unit, maxLength: 8 }), { minLength: 1, maxLength: 6 }), {
+      minLength: 1,
+      maxLength: 10,
+    });
+    const cuts = fc.array(fc.integer({ min: 1, max: 7 }), { maxLength: 40 });
+    fc.assert(
+      fc.property(rows, fc.constantFrom("\n", "\r\n"), fc.boolean(), cuts, (rs, eol, trailing, cs) => {
+        const text = serialize(rs, ",", eol) + (trailing ? eol : "");
+        const reference = parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+        expect(tokenize(text, ",", cs).rows).toEqual(reference);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe("CsvTokenizer.onlyColumns", () => {
+  it('gives "" for the other columns of quote-free lines, keeping positions; quoted lines stay whole', () => {
+    const rows: string[][] = [];
+    const t = new CsvTokenizer(",", (fields) => {
+      rows.push(fields);
+      if (rows.length === 1) t.onlyColumns([0, 2]);
+    });
+    t.push('id,name,amount,note\n1,Sato,100,x\n2,"Suzuki, I",200,y\n3,Kato,300\n4\n');
+    t.finish();
+    expect(rows).toEqual([
+      ["id", "name", "amount", "note"],
+      ["1", "", "100", ""],
+      ["2", "Suzuki, I", "200", "y"],
+      ["3", "", "300"],
+      ["4"],
+    ]);
   });
 });
 
