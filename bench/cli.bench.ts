@@ -220,7 +220,8 @@ export async function run(): Promise<void> {
   console.log(`customers: sodatsu ${customers}, duckdb ${duckCustomers}`);
 
   // Memory against rows: the same generator's first quarter. Growth beyond the customers' state is the per-order
-  // records the core keeps (CleanResult.orders) and the skipped-row list, not the raw rows.
+  // records the core keeps (CleanResult.orders), not the raw rows: the CLI copies the values the cleaner keeps out
+  // of the file text (csvTokenizer.ts detach) and keeps at most 100,000 skipped-row reasons (skippedDetail.ts).
   const quarter = `${DATA}/orders-${ROWS / 4}.csv`;
   if (!existsSync(quarter)) await generate(quarter, ROWS / 4);
   const q = runChild([
