@@ -71,6 +71,17 @@ const STUB_SCRIPT = `(() => {
   window.google = { script: { run: runner(null, null) } };
 })();`;
 
+export interface SidebarOptions {
+  width?: number;
+  height?: number;
+  /** Server functions that throw, as Apps Script reports a server exception to the failure handler. */
+  failing?: ServerName[];
+  /** Pixels per CSS pixel (2 for a sharp screenshot). */
+  scale?: number;
+  /** What marks the page as ready (the settings form, unless a test expects something else). */
+  ready?: string;
+}
+
 /**
  * Opens the sidebar at `width` × `height` (Sheets' sidebar is 300 px wide) against `server`. Arguments and results
  * cross a JSON boundary, as google.script.run's serialisation does (no Dates, no functions, no undefined).
@@ -78,16 +89,7 @@ const STUB_SCRIPT = `(() => {
 export async function openSidebar(
   browser: Browser,
   server: ServerWorld,
-  options: {
-    width?: number;
-    height?: number;
-    /** Server functions that throw, as Apps Script reports a server exception to the failure handler. */
-    failing?: ServerName[];
-    /** Pixels per CSS pixel (2 for a sharp screenshot). */
-    scale?: number;
-    /** What marks the page as ready (the settings form, unless a test expects something else). */
-    ready?: string;
-  } = {},
+  options: SidebarOptions = {},
 ): Promise<{ page: Page; calls: RecordedCall[] }> {
   const page = await browser.newPage({
     viewport: { width: options.width ?? 300, height: options.height ?? 900 },

@@ -1,26 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { suggestThresholds } from "../../src/core/index";
 import { readMapping, readSettings } from "../../src/gas/settingsSheet";
 import { previewSettingsOf, sidebarStateOf } from "../../src/gas/sidebarServer";
-import { launch, openSidebar, type RecordedCall, shownCounts } from "./browser";
+import { type RecordedCall, shownCounts } from "./browser";
 import { serverWorld } from "./serverWorld";
+import { sidebarBrowser } from "./sidebarBrowser";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const openSidebar = sidebarBrowser();
 
 const named = (calls: RecordedCall[], name: RecordedCall["name"]) => calls.filter((c) => c.name === name);
 
@@ -49,7 +40,7 @@ async function noHorizontalOverflow(page: Page): Promise<{ scroll: number; clien
 describe("settings sidebar in headless Chromium", () => {
   it("loads the settings and shows the server's state counts and repurchase cycle", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     expect(named(calls, "getSidebarState")).toHaveLength(1);
     expect(await page.inputValue("#f-activeDays")).toBe(String(server.settings.activeDays));
     expect(await page.inputValue("#f-asOf")).toBe("2026-10-31");
@@ -62,7 +53,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("changing a threshold previews the new counts before anything is saved (debounced)", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     const before = expectedCounts(server, server.settings);
     await page.click("#f-atRiskDays");
     await page.fill("#f-atRiskDays", "");
@@ -81,7 +72,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("going back to the value already previewed asks nothing and leaves no stale counts", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     const shown = expectedCounts(server, server.settings);
     await expect.poll(() => shownCounts(page)).toEqual(shown);
     await page.fill("#f-atRiskDays", "180");
@@ -97,7 +88,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("an invalid value shows a message naming the field, disables save, and Enter does not save", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     await page.fill("#f-atRiskDays", "20");
     const message = await page.textContent("#e-atRiskDays");
     expect(message).toContain("休眠とみなす日数");
@@ -123,7 +114,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("applies the thresholds suggested from the shop's cycle in one click, then previews them", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     await page.click("#apply-suggestion");
     const median = sidebarStateOf(server.ss).preview?.cycle.medianDays ?? null;
     const suggested = suggestThresholds(median);
@@ -141,7 +132,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("saves: the recorded call carries the edited settings and the 設定 sheet holds them", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     await page.fill("#f-activeDays", "45");
     await page.fill("#f-vipRecencyDays", "50");
     await page.click("#save");
@@ -155,7 +146,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("keyboard only: Tab reaches the fields in order, focus is visible, Enter saves", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     const order: string[] = [];
     for (let i = 0; i < 40 && !order.includes("f-activeDays"); i++) {
       await page.keyboard.press("Tab");
@@ -187,7 +178,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("every control has a label and its help and message tied with aria-describedby; the preview is a live region", async () => {
     const server = serverWorld();
-    const { page } = await openSidebar(browser, server);
+    const { page } = await openSidebar(server);
     const problems = await page.evaluate(() => {
       const out: string[] = [];
       for (const el of Array.from(document.querySelectorAll("input, select"))) {
@@ -208,7 +199,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("at 300 px nothing overflows horizontally, advanced settings open", async () => {
     const server = serverWorld();
-    const { page } = await openSidebar(browser, server, { width: 300 });
+    const { page } = await openSidebar(server, { width: 300 });
     await page.click("#advanced summary");
     await page.fill("#f-atRiskDays", "20"); // with a long message showing
     const { scroll, client, wide } = await noHorizontalOverflow(page);
@@ -219,7 +210,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("English: labels in English, help in Japanese first and English second", async () => {
     const server = serverWorld();
-    const { page } = await openSidebar(browser, server);
+    const { page } = await openSidebar(server);
     await page.fill("#f-activeDays", "25");
     await page.focus("#f-language");
     await page.selectOption("#f-language", "en");
@@ -236,7 +227,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("edits the column mapping from the orders sheet's headers", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     const options = await page.$$eval("#f-orders\\.customer option", (os) => os.map((o) => o.textContent));
     expect(options[0]).toContain("自動");
     expect(options[0]).toContain("顧客ID");
@@ -258,7 +249,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("a server failure is shown in words, and the form stays usable", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server, { failing: ["saveSettings"] });
+    const { page, calls } = await openSidebar(server, { failing: ["saveSettings"] });
     await page.fill("#f-activeDays", "25");
     await page.click("#save");
     await expect.poll(() => page.textContent("#status")).toContain("サーバーとの通信に失敗しました");
@@ -270,7 +261,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("when the sidebar cannot load its state it says so instead of showing an empty form", async () => {
     const server = serverWorld();
-    const { page } = await openSidebar(browser, server, {
+    const { page } = await openSidebar(server, {
       failing: ["getSidebarState"],
       ready: "#app .error",
     });
@@ -282,7 +273,7 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("saving while an analysis runs says so and lets the user try again", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(browser, server);
+    const { page, calls } = await openSidebar(server);
     server.world.lock.heldByOther = true;
     await page.fill("#f-activeDays", "25");
     await page.click("#save");
@@ -300,7 +291,7 @@ describe("settings sidebar in headless Chromium", () => {
   // a plain test run writes to test/.out so it never leaves the checkout dirty.
   it("keeps a screenshot for the README (docs/img/sidebar.png)", async () => {
     const server = serverWorld();
-    const { page } = await openSidebar(browser, server, { width: 300, height: 900, scale: 2 });
+    const { page } = await openSidebar(server, { width: 300, height: 900, scale: 2 });
     await expect.poll(() => shownCounts(page)).toEqual(expectedCounts(server, server.settings));
     const target =
       process.env.SODATSU_SCREENSHOT === "docs" ? "docs/img/sidebar.png" : "test/.out/sidebar.png";

@@ -2,26 +2,16 @@
  * The RFM lens in the sidebar: an unchecked checkbox of its own group (もうひとつの見方), whose check reaches
  * saveSettings and the 設定 sheet as showRfm = true.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import { expect, it } from "vitest";
 import { readSettings } from "../../src/gas/settingsSheet";
-import { launch, openSidebar } from "./browser";
 import { serverWorld } from "./serverWorld";
+import { sidebarBrowser } from "./sidebarBrowser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const openSidebar = sidebarBrowser();
 
 it("offers the RFM lens as a checkbox, off until checked, and saves it", async () => {
   const server = serverWorld(50);
-  const { page, calls } = await openSidebar(browser, server);
+  const { page, calls } = await openSidebar(server);
   const box = page.locator("#f-showRfm");
   expect(await box.getAttribute("type")).toBe("checkbox");
   expect(await box.isChecked()).toBe(false);

@@ -3,23 +3,13 @@
  * would, field by field) reach saveSettings exactly, and the 設定 sheet then holds them.
  */
 import fc from "fast-check";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
+import { expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/index";
 import { readSettings } from "../../src/gas/settingsSheet";
-import { launch, openSidebar } from "./browser";
 import { serverWorld } from "./serverWorld";
+import { sidebarBrowser } from "./sidebarBrowser";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+const openSidebar = sidebarBrowser();
 
 const DAY_MS = 86_400_000;
 const ZONES = ["Asia/Tokyo", "UTC", "America/Los_Angeles", "Europe/Berlin", "Australia/Sydney"];
@@ -86,7 +76,7 @@ const TEXT_FIELDS = [
 
 it("any valid settings typed into the form are saved exactly", async () => {
   const server = serverWorld(50);
-  const { page, calls } = await openSidebar(browser, server);
+  const { page, calls } = await openSidebar(server);
   await fc.assert(
     fc.asyncProperty(validSettings, async (settings) => {
       await page.selectOption("#f-language", settings.language);
