@@ -4,6 +4,7 @@
  * earlier (§11) without regrouping.
  */
 import { type CustomerIndex, customerIndexOf } from "./customerIndex";
+import { sortIdsByKey } from "./keyOrder";
 import type { CustomerSummary, DayNumber, OrderRecord } from "./types";
 
 export interface CustomerHistories {
@@ -49,9 +50,9 @@ export function buildHistories(orders: readonly OrderRecord[]): CustomerHistorie
   // Customers with at least one order, sorted by key in code-unit order; rank[id] = position (−1: no orders).
   const count = new Int32Array(keyOfId.length);
   for (let i = 0; i < n; i++) count[customerOf[i]]++;
-  const ids: number[] = [];
-  for (let id = 0; id < keyOfId.length; id++) if (count[id] > 0) ids.push(id);
-  ids.sort((a, b) => (keyOfId[a] < keyOfId[b] ? -1 : keyOfId[a] > keyOfId[b] ? 1 : 0));
+  const withOrders: number[] = [];
+  for (let id = 0; id < keyOfId.length; id++) if (count[id] > 0) withOrders.push(id);
+  const ids = sortIdsByKey(withOrders, keyOfId);
   const keys = ids.map((id) => keyOfId[id]);
   const rank = new Int32Array(keyOfId.length).fill(-1);
   for (let r = 0; r < ids.length; r++) rank[ids[r]] = r;

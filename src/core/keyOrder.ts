@@ -1,0 +1,99 @@
+/**
+ * Strings in code-unit order (the order of every output: `a < b` in JavaScript) without a comparison sort:
+ * sorting 200k customer keys through a JS comparator takes about 0.1 s, this a few milliseconds.
+ *
+ * Each key becomes a number that orders like its first few code units after the prefix all keys share. Each code
+ * unit is replaced by its rank among the units that occur there (0 = the key has ended), so the number packs as
+ * many units as fit in 52 bits: 15 for digits-only keys, 8 or more for e-mail addresses. The numbers are radix
+ * sorted, and keys whose numbers tie (equal in every packed unit) are put in order by comparing the strings.
+ */
+
+const SMALL = 64;
+/** Code units packed per key at most (positions scanned for the alphabet). */
+const MAX_UNITS = 16;
+const TWO_26 = 2 ** 26;
+const TWO_52 = 2 ** 52;
+const DIGIT_BITS = 13;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `ids` (indexes into `keyOf`) sorted by their keys in code-unit order; ties keep no particular order. */
+export function sortIdsByKey(ids: readonly number[], keyOf: readonly string[]): number[] {
+  const n = ids.length;
+  if (n < SMALL) return ids.slice().sort((a, b) => compareKeys(keyOf[a], keyOf[b]));
+
+  // Every key lies between the smallest and the largest, so it shares their common prefix.
+  let min = keyOf[ids[0]];
+  let max = min;
+  for (let i = 1; i < n; i++) {
+    const k = keyOf[ids[i]];
+    if (k < min) min = k;
+    else if (k > max) max = k;
+  }
+  let from = 0;
+  while (from < min.length && from < max.length && min.charCodeAt(from) === max.charCodeAt(from)) from++;
+
+  // The units that occur after the prefix, ranked 1, 2, … in code-unit order; 0 stands for "ended".
+  const seen = new Uint8Array(65536);
+  for (let i = 0; i < n; i++) {
+    const k = keyOf[ids[i]];
+    const end = Math.min(k.length, from + MAX_UNITS);
+    for (let j = from; j < end; j++) seen[k.charCodeAt(j)] = 1;
+  }
+  const rank = new Int32Array(65536);
+  let base = 1;
+  for (let u = 0; u < 65536; u++) if (seen[u]) rank[u] = base++;
+  let width = 0;
+  for (let span = 1; width < MAX_UNITS && span * base <= TWO_52; span *= base) width++;
+
+  // The packed number of each key, split in two 26-bit halves for the radix passes (indexed by id).
+  const size = keyOf.length;
+  const hi = new Int32Array(size);
+  const lo = new Int32Array(size);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    const k = keyOf[id];
+    let v = 0;
+    for (let j = from; j < from + width; j++) v = v * base + (j < k.length ? rank[k.charCodeAt(j)] : 0);
+    const h = Math.floor(v / TWO_26);
+    hi[id] = h;
+    lo[id] = v - h * TWO_26;
+  }
+
+  // Least significant digit first: four stable counting passes of 13 bits each.
+  let order = Int32Array.from(ids);
+  let spare = new Int32Array(n);
+  const count = new Int32Array(1 << DIGIT_BITS);
+  for (let pass = 0; pass < 4; pass++) {
+    const half = pass < 2 ? lo : hi;
+    const shift = (pass % 2) * DIGIT_BITS;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(half[order[i]] >> shift) & DIGIT_MASK]++;
+    for (let d = 0, at = 0; d < count.length; d++) {
+      const c = count[d];
+      count[d] = at;
+      at += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const id = order[i];
+      spare[count[(half[id] >> shift) & DIGIT_MASK]++] = id;
+    }
+    [order, spare] = [spare, order];
+  }
+
+  // Keys equal in every packed unit: order them by the whole string.
+  const out = Array.from(order);
+  for (let i = 0; i < n; ) {
+    let j = i + 1;
+    while (j < n && hi[out[j]] === hi[out[i]] && lo[out[j]] === lo[out[i]]) j++;
+    if (j - i > 1) {
+      const run = out.slice(i, j).sort((a, b) => compareKeys(keyOf[a], keyOf[b]));
+      for (let k = 0; k < run.length; k++) out[i + k] = run[k];
+    }
+    i = j;
+  }
+  return out;
+}
