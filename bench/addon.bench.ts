@@ -2,16 +2,13 @@
 // 1,000 and 100,000 order rows (they must be equal), by kind so the count is explained, and the time of runAnalysis
 // itself (fixture set-up excluded), wall and CPU (the machine may be shared: CPU time is the steadier figure).
 import { existsSync } from "node:fs";
-import { newHarness, orderRows, setSetting } from "../test/gas/actionsHarness";
+import { orderRows, preparedShop } from "../test/gas/actionsHarness";
 import { countByKind, kindsText } from "../test/gas/callKinds";
 import { BUNDLE_PATH, ensureBundle } from "../test/gas/loadBundle";
 
+/** A prepared shop whose call log starts empty: only the run's own calls are counted. */
 function shop(rows: unknown[][]) {
-  const h = newHarness();
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
-  h.world.ss.sheetNamed("注文")?.paste(rows);
-  setSetting(h.world, "asOf", "2026-10-31");
+  const h = preparedShop(rows);
   h.world.log.reset();
   return h;
 }

@@ -5,19 +5,10 @@ import { existsSync } from "node:fs";
 import { buildSidebar } from "../scripts/build-sidebar.mjs";
 import type { Settings } from "../src/core/index";
 import type { SidebarState } from "../src/ui/contract";
-import { newHarness, orderRows, setSetting } from "../test/gas/actionsHarness";
+import { orderRows, preparedShop } from "../test/gas/actionsHarness";
 import { BUNDLE_PATH, ensureBundle } from "../test/gas/loadBundle";
 import { CHROMIUM, launch, openSidebar } from "../test/ui/browser";
 import { serverWorld } from "../test/ui/serverWorld";
-
-function shop(rows: number) {
-  const h = newHarness();
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
-  h.world.ss.sheetNamed("注文")?.paste(orderRows(rows));
-  setSetting(h.world, "asOf", "2026-10-31");
-  return h;
-}
 
 export async function run(): Promise<void> {
   const t0 = performance.now();
@@ -28,7 +19,7 @@ export async function run(): Promise<void> {
 
   if (!existsSync(BUNDLE_PATH)) ensureBundle();
   for (const n of [1_000, 10_000, 100_000]) {
-    const h = shop(n);
+    const h = preparedShop(orderRows(n));
     const state = h.gas.call("getSidebarState") as SidebarState;
     const edited: Settings = { ...state.settings, activeDays: 45 };
     const before = h.world.log.calls.length;

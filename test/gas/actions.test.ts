@@ -7,6 +7,7 @@ import {
   newHarness,
   ORDER_HEADER,
   orderRows,
+  preparedShop,
   setSetting,
   sheetValues,
   snapshotOf,
@@ -16,18 +17,6 @@ import { ensureBundle } from "./loadBundle";
 beforeAll(ensureBundle);
 
 const OUTPUTS = REPORT_SHEETS.map((s) => s.title.ja);
-
-/** Template, paste, fixed as-of date: the state of a shop right before its monthly run. */
-function preparedShop(rows = orderRows(400)) {
-  const h = newHarness();
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
-  const orders = h.world.ss.sheetNamed("注文");
-  if (!orders) throw new Error("template did not create 注文");
-  orders?.paste(rows);
-  setSetting(h.world, "asOf", "2026-10-31");
-  return h;
-}
 
 describe("テンプレートを準備 (setupTemplate)", () => {
   it("creates the input sheets with headers and notes, and 設定 with both named ranges", () => {

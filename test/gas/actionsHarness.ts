@@ -65,6 +65,21 @@ export function orderRows(n: number, seed = 7): unknown[][] {
   return rows;
 }
 
+/**
+ * A shop right before its monthly run: the template set up (its input sheets in the locale's language), `rows`
+ * pasted into the orders sheet, and the as-of date fixed to the end of orderRows so no test depends on today.
+ */
+export function preparedShop(rows: unknown[][] = orderRows(400), options: GasOptions = {}): Harness {
+  const h = newHarness(options);
+  h.world.ss.addSheetWithValues("シート1", []);
+  h.gas.call("menuSetupTemplate");
+  const orders = h.world.ss.sheetNamed("注文") ?? h.world.ss.sheetNamed("Orders");
+  if (!orders) throw new Error("the template did not create the orders sheet");
+  orders.paste(rows);
+  setSetting(h.world, "asOf", "2026-10-31");
+  return h;
+}
+
 /** Puts a value into the 設定 sheet's row for `key` (as a user would type it). */
 export function setSetting(world: GasWorld, key: string, value: unknown): void {
   const sheet = world.ss.sheetNamed("設定") ?? world.ss.sheetNamed("Settings");

@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { RFM_SEGMENT_LABELS } from "../../src/core/model/rfm";
-import { newHarness, orderRows, setSetting, sheetValues } from "./actionsHarness";
+import { newHarness, preparedShop, setSetting, sheetValues } from "./actionsHarness";
 import { ensureBundle } from "./loadBundle";
 
 beforeAll(ensureBundle);
 
 /** The RFM lens in the add-on: showRfm on the 設定 sheet adds the columns and the dashboard table, through the bundle. */
 function run(showRfm: string | null) {
-  const h = newHarness();
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
-  h.world.ss.sheetNamed("注文")?.paste(orderRows(400));
-  setSetting(h.world, "asOf", "2026-10-31");
+  const h = preparedShop();
   if (showRfm !== null) setSetting(h.world, "showRfm", showRfm);
   h.gas.call("menuRunAnalysis");
   expect(h.world.ui.alerts).toEqual([]);

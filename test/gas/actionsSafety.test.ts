@@ -9,26 +9,15 @@ import {
   generatedSheet,
   generatedSheets,
   type Harness,
-  newHarness,
   orderRows,
+  preparedShop,
   setSetting,
   sheetValues,
   snapshotOf,
 } from "./actionsHarness";
-import type { GasOptions } from "./fakes/index";
 import { ensureBundle } from "./loadBundle";
 
 beforeAll(ensureBundle);
-
-function shop(rows = orderRows(400), options: GasOptions = {}): Harness {
-  const h = newHarness(options);
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
-  const orders = h.world.ss.sheetNamed("注文") ?? h.world.ss.sheetNamed("Orders");
-  orders?.paste(rows);
-  setSetting(h.world, "asOf", "2026-10-31");
-  return h;
-}
 
 /** The newest 最終購入日 on the customer sheet, as the calendar day Sheets shows in `timeZone`. */
 function latestPurchase(h: Harness, timeZone: string): string | undefined {
@@ -44,7 +33,7 @@ function latestPurchase(h: Harness, timeZone: string): string | undefined {
 
 describe("re-runs", () => {
   it("give the same sheets for a month after another month was run in between (nothing left behind)", () => {
-    const h = shop();
+    const h = preparedShop();
     h.gas.call("menuRunAnalysis");
     const october = snapshotOf(generatedSheets(h.world));
     setSetting(h.world, "asOf", "2025-06-30"); // fewer customers, shorter sheets
@@ -57,7 +46,7 @@ describe("re-runs", () => {
   });
 
   it("write into the same sheets when the user renamed them, and redraw a chart the user deleted", () => {
-    const h = shop();
+    const h = preparedShop();
     h.gas.call("menuRunAnalysis");
     const customers = generatedSheet(h.world, "customers");
     if (!customers) throw new Error("no customer sheet");
@@ -73,7 +62,7 @@ describe("re-runs", () => {
 
 describe("the index of generated sheets", () => {
   it("makes a new output when the user deleted one, under its own name", () => {
-    const h = shop();
+    const h = preparedShop();
     h.gas.call("menuRunAnalysis");
     const followUp = generatedSheet(h.world, "followUp");
     if (!followUp) throw new Error("no follow-up sheet");
@@ -85,7 +74,7 @@ describe("the index of generated sheets", () => {
   });
 
   it("read as empty when damaged: new outputs go beside the old sheets, which are left alone", () => {
-    const h = shop();
+    const h = preparedShop();
     h.gas.call("menuRunAnalysis");
     const old = h.world.ss.sheetNamed("顧客");
     const before = old?.snapshot();
@@ -99,7 +88,7 @@ describe("the index of generated sheets", () => {
 
 describe("a user sheet with an output's name", () => {
   it("is never written, whatever the case of its name (Sheets compares names without case)", () => {
-    const h = shop(undefined, { locale: "en_US" });
+    const h = preparedShop(undefined, { locale: "en_US" });
     const rows = orderRows(300);
     rows[0] = ["customer_id", "order_id", "order_date", "amount", "status", "name"];
     h.world.ss.sheetNamed("Orders")?.clearContents().paste(rows);
@@ -113,7 +102,7 @@ describe("a user sheet with an output's name", () => {
   });
 
   it("is never written by the diagnosis either", () => {
-    const h = shop();
+    const h = preparedShop();
     const mine = h.world.ss.addSheetWithValues("CRM診断", [["前回の診断メモ"]]);
     const before = mine.snapshot();
     h.gas.call("menuCreateDiagnosis");
@@ -125,7 +114,7 @@ describe("a user sheet with an output's name", () => {
 
 describe("the run log", () => {
   it("lists rows of the optional sheets that could not be used, with their row number and reason", () => {
-    const h = shop();
+    const h = preparedShop();
     h.world.ss.sheetNamed("会員")?.paste([
       ["顧客ID", "会員状態", "変更日"],
       ["C000010", "継続", "2026-01-01"],
@@ -143,7 +132,7 @@ describe("the run log", () => {
 
 describe("a run", () => {
   it("shows its progress before the long read, and the result at the end", () => {
-    const h = shop();
+    const h = preparedShop();
     h.world.log.reset();
     const shown = h.world.ss.toasts.length; // the template's own toast
     h.gas.call("menuRunAnalysis");
@@ -158,7 +147,7 @@ describe("a run", () => {
   });
 
   it("takes today in the spreadsheet's time zone as the as-of date when the settings give none", () => {
-    const h = shop(orderRows(300), { timeZone: "Pacific/Auckland" });
+    const h = preparedShop(orderRows(300), { timeZone: "Pacific/Auckland" });
     setSetting(h.world, "asOf", "");
     const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland" }).format(new Date());
     const before = today();
@@ -173,7 +162,7 @@ describe("a run", () => {
 describe("time zone", () => {
   // The fixture's newest order is 2026-10-31 10:00 in Tokyo, which is still 2026-10-30 in Los Angeles.
   it("a blank time zone in the settings means the spreadsheet's", () => {
-    const h = shop(orderRows(300), { timeZone: "America/Los_Angeles" });
+    const h = preparedShop(orderRows(300), { timeZone: "America/Los_Angeles" });
     setSetting(h.world, "timeZone", "");
     h.gas.call("menuRunAnalysis");
     expect(h.world.ui.alerts).toEqual([]);
@@ -181,7 +170,7 @@ describe("time zone", () => {
   });
 
   it("a time zone in the settings wins over the spreadsheet's", () => {
-    const h = shop(orderRows(300), { timeZone: "America/Los_Angeles" });
+    const h = preparedShop(orderRows(300), { timeZone: "America/Los_Angeles" });
     setSetting(h.world, "timeZone", "Asia/Tokyo");
     h.gas.call("menuRunAnalysis");
     expect(h.world.ui.alerts).toEqual([]);
@@ -191,7 +180,7 @@ describe("time zone", () => {
 
 describe("input beyond what a run can hold", () => {
   it("is refused before its cells are read, with a message that points to the command line", () => {
-    const h = shop(orderRows(10));
+    const h = preparedShop(orderRows(10));
     const visits = h.world.ss.sheetNamed("来館");
     if (!visits) throw new Error("no 来館");
     visits.maxRows = 300_002;

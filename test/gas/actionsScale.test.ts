@@ -1,17 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Harness, newHarness, orderRows, setSetting } from "./actionsHarness";
+import { type Harness, orderRows, preparedShop } from "./actionsHarness";
 import { ensureBundle } from "./loadBundle";
 
 beforeAll(ensureBundle);
 
+/** A prepared shop whose call log starts empty: only the run's own calls are counted. */
 function shopWith(rows: unknown[][]): Harness {
-  const h = newHarness();
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
-  const orders = h.world.ss.sheetNamed("注文");
-  if (!orders) throw new Error("no 注文");
-  orders.paste(rows);
-  setSetting(h.world, "asOf", "2026-10-31");
+  const h = preparedShop(rows);
   h.world.log.reset();
   return h;
 }

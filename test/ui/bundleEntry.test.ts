@@ -5,19 +5,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Settings } from "../../src/core/index";
 import type { PreviewResult, SaveSettingsResult, SidebarState } from "../../src/ui/contract";
-import { newHarness, orderRows, setSetting } from "../gas/actionsHarness";
+import { orderRows, preparedShop } from "../gas/actionsHarness";
 import { ensureBundle } from "../gas/loadBundle";
 
 beforeAll(ensureBundle);
 
-function shop(rows: number) {
-  const h = newHarness();
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
-  h.world.ss.sheetNamed("注文")?.paste(orderRows(rows));
-  setSetting(h.world, "asOf", "2026-10-31");
-  return h;
-}
+const shop = (rows: number) => preparedShop(orderRows(rows));
 
 describe("sidebar entry points in the built bundle", () => {
   it("getSidebarState answers with plain data (what google.script.run can carry)", () => {
