@@ -260,6 +260,7 @@ export class OrderCleaner {
     rememberCustomerIndex(this.orders, {
       keys: this.customers.keys,
       customerOf: this.orderCustomer.slice(0, this.orders.length),
+      names: { byId: this.nameOf, map: names },
     });
     return { orders: this.orders, counts: this.counts, skipped: this.skipped, names };
   }

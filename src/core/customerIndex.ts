@@ -12,6 +12,11 @@ export interface CustomerIndex {
   keys: readonly string[];
   /** Customer id of each order, aligned with the orders array. */
   customerOf: Int32Array;
+  /**
+   * The cleaner's display names by customer id and the names Map it made of them, so that summarize can
+   * align names with the histories without looking every key up in the Map.
+   */
+  names?: { byId: readonly (string | undefined)[]; map: ReadonlyMap<string, string> };
 }
 
 const hints = new WeakMap<readonly OrderRecord[], CustomerIndex>();

@@ -46,7 +46,8 @@ function customerIds(orders: readonly OrderRecord[]): CustomerIndex {
 
 export function buildHistories(orders: readonly OrderRecord[]): CustomerHistories {
   const n = orders.length;
-  const { keys: keyOfId, customerOf } = customerIds(orders);
+  const index = customerIds(orders);
+  const { keys: keyOfId, customerOf } = index;
   // Customers with at least one order, sorted by key in code-unit order; rank[id] = position (−1: no orders).
   const count = new Int32Array(keyOfId.length);
   for (let i = 0; i < n; i++) count[customerOf[i]]++;
@@ -54,6 +55,7 @@ export function buildHistories(orders: readonly OrderRecord[]): CustomerHistorie
   for (let id = 0; id < keyOfId.length; id++) if (count[id] > 0) withOrders.push(id);
   const ids = sortIdsByKey(withOrders, keyOfId);
   const keys = ids.map((id) => keyOfId[id]);
+  const names = index.names;
   const rank = new Int32Array(keyOfId.length).fill(-1);
   for (let r = 0; r < ids.length; r++) rank[ids[r]] = r;
 
@@ -76,7 +78,15 @@ export function buildHistories(orders: readonly OrderRecord[]): CustomerHistorie
     if (hi - lo <= 32) insertionSort(days, amounts, lo, hi);
     else sortSegment(days, amounts, lo, hi);
   }
-  return { keys, start, days, amounts };
+  const histories = { keys, start, days, amounts };
+  // The cleaner's names come aligned by customer id: put them in key order now, for summarize (see namesByRank).
+  if (names)
+    alignedNames.set(histories, {
+      names: names.map,
+      size: names.map.size,
+      byRank: ids.map((id) => names.byId[id]),
+    });
+  return histories;
 }
 
 function insertionSort(days: Int32Array, amounts: Float64Array, lo: number, hi: number): void {
