@@ -1,4 +1,5 @@
-import { type Env, isDate, zonedMidnight } from "./env";
+import { type Env, isDate } from "./env";
+import { zonedMidnight } from "./zonedTime";
 
 /**
  * One stored cell. Dates are kept as instants (epoch ms in `date`) and handed out as new Dates of the script's

@@ -1,4 +1,5 @@
 import { type Env, expose } from "./env";
+import { wallClock } from "./zonedTime";
 
 /** PropertiesService store: strings only, as in Apps Script. */
 export class FakeProperties {
@@ -148,28 +149,11 @@ export function fakeUtilities() {
   let uuid = 0;
   return {
     formatDate(date: Date, timeZone: string, pattern: string) {
-      const parts = new Intl.DateTimeFormat("en-US", {
-        timeZone,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-      }).formatToParts(new Date(date.getTime()));
-      const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+      const w = wallClock(date.getTime(), timeZone);
       return pattern.replace(
         /yyyy|MM|dd|HH|mm|ss/g,
         (tok) =>
-          ({
-            yyyy: get("year"),
-            MM: get("month"),
-            dd: get("day"),
-            HH: get("hour"),
-            mm: get("minute"),
-            ss: get("second"),
-          })[tok] ?? tok,
+          ({ yyyy: w.year, MM: w.month, dd: w.day, HH: w.hour, mm: w.minute, ss: w.second })[tok] ?? tok,
       );
     },
     getUuid: () => `00000000-0000-4000-8000-${String(++uuid).padStart(12, "0")}`,
