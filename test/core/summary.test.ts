@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { cleanOrders } from "../../src/core/clean";
 import { dayFromYmd } from "../../src/core/day";
 import { buildHistories, median, repurchaseIntervals, salesBetween, summarize } from "../../src/core/summary";
 import type { OrderRecord } from "../../src/core/types";
@@ -158,5 +159,40 @@ describe("salesBetween", () => {
     ]);
     expect(salesBetween(h, d(2, 1), d(5, 31))).toEqual({ revenue: -40, buyers: 0 });
     expect(salesBetween(h, d(1, 1), d(6, 1))).toEqual({ revenue: 110, buyers: 2 });
+  });
+});
+
+describe("summarize with the cleaner's names", () => {
+  it("names customers exactly as looking each key up in the names Map does", () => {
+    const mapping = {
+      customer: 0,
+      date: 1,
+      amount: 2,
+      orderId: 3,
+      name: 4,
+      amountKind: "order_total" as const,
+    };
+    const row = fc.tuple(
+      fc.constantFrom("c1", "c2", "C3", "c10", "x@Example.jp", " c1 "),
+      fc.integer({ min: 1, max: 28 }).map((day) => `2026-03-${String(day).padStart(2, "0")}`),
+      fc.constantFrom("1000", "-200", ""),
+      fc.constantFrom("", "A1", "A2", "A3"),
+      fc.constantFrom("", "山田", "佐藤 ", "  "),
+    );
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const cleaned = cleanOrders(rows, mapping, {
+          timeZone: "Asia/Tokyo",
+          dayFirst: false,
+          asOf: d(3, 20),
+        });
+        const h = buildHistories(cleaned.orders);
+        const aligned = summarize(h, d(3, 20), cleaned.names);
+        // A copy of the Map is not the cleaner's: summarize looks every key up in it.
+        expect(aligned).toEqual(summarize(h, d(3, 20), new Map(cleaned.names)));
+        expect(aligned.map((c) => c.name)).toEqual(aligned.map((c) => cleaned.names.get(c.customerKey)));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
