@@ -16,7 +16,10 @@ function run(showRfm: string | null) {
     if (!s) throw new Error(`no sheet ${name}`);
     return sheetValues(s);
   };
-  return { customers: sheet("顧客"), dashboard: sheet("ダッシュボード") };
+  const customers = sheet("顧客");
+  // Number formats of the first data row, column by column: what the layout's column formats made of it.
+  const firstRowFormats = customers[0].map((_, j) => h.world.ss.sheetNamed("顧客")?.formatAt(2, j + 1));
+  return { customers, dashboard: sheet("ダッシュボード"), firstRowFormats };
 }
 
 describe("showRfm on the 設定 sheet", () => {
@@ -43,6 +46,11 @@ describe("showRfm on the 設定 sheet", () => {
     expect(dashboard[title + 3][0]).toBe("最優良顧客");
     const counted = dashboard.slice(title + 3, title + 14).reduce((sum, r) => sum + Number(r[4]), 0);
     expect(counted).toBe(customers.length - 1);
+  });
+
+  it("TRUE formats the RFM scores as whole numbers and the segment as plain", () => {
+    const { firstRowFormats } = run("TRUE");
+    expect(firstRowFormats.slice(-4)).toEqual(["#,##0", "#,##0", "#,##0", "General"]);
   });
 
   it("left as it is, the customer sheet and dashboard have no RFM at all", () => {

@@ -54,7 +54,7 @@ function runLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof sett
       const out = outputSheet(index, spec.part, spec.title[lang]);
       writeGrid(out.sheet, reportGrid(result, spec.part, lang, "labels"), {
         table: spec.table,
-        columnFormats: columnFormats(spec.part),
+        columnFormats: columnFormats(spec.part, result.settings),
         minColumns: spec.part === "dashboard" ? DASHBOARD_COLUMNS : undefined,
         created: out.created,
       });
