@@ -1,10 +1,17 @@
-import { CHECKLIST, diagnosisEvidence, type Lang, QUESTIONS, readAnswer } from "../../core/index";
-import { analyzeSpreadsheet, settingsOrStop } from "./analyzeSpreadsheet";
+import {
+  CHECKLIST,
+  diagnosisEvidence,
+  type Lang,
+  QUESTIONS,
+  readAnswer,
+  type Settings,
+} from "../../core/index";
+import { analyzeSpreadsheet } from "./analyzeSpreadsheet";
 import { DIAGNOSIS_LAYOUT, type DiagnosisInput, diagnosisGrid, FIRST_CHECKLIST_ROW } from "./diagnosisSheet";
 import { GeneratedIndex } from "./generatedIndex";
 import { avoidedNote, outputSheet } from "./generatedSheets";
-import { withDocumentLock } from "./lock";
-import { reportFailure, UserError } from "./userError";
+import { runWithSettings } from "./settingsAction";
+import { UserError } from "./userError";
 import { GENERAL, sheetValue, writeBlock } from "./writeSheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,18 +29,10 @@ const NO_ORDERS = {
  * diagnostic sheet are kept.
  */
 export function createDiagnosis(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  let lang: Lang = "ja";
-  try {
-    const settings = settingsOrStop(ss);
-    lang = settings.language;
-    withDocumentLock(() => createLocked(ss, lang, settings));
-  } catch (error) {
-    reportFailure(error, lang);
-  }
+  runWithSettings(createLocked);
 }
 
-function createLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof settingsOrStop>): void {
+function createLocked(ss: Spreadsheet, lang: Lang, settings: Settings): void {
   const index = GeneratedIndex.load(ss);
   try {
     const out = outputSheet(index, "diagnosis", TITLE[lang]);
@@ -62,10 +61,7 @@ function createLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof s
   }
 }
 
-function evidenceOf(
-  ss: Spreadsheet,
-  settings: ReturnType<typeof settingsOrStop>,
-): DiagnosisInput["evidence"] {
+function evidenceOf(ss: Spreadsheet, settings: Settings): DiagnosisInput["evidence"] {
   try {
     const { result } = analyzeSpreadsheet(ss, settings, { model: false });
     return result ? diagnosisEvidence(result) : { missing: NO_ORDERS };

@@ -1,12 +1,12 @@
-import type { AnalysisResult, Lang } from "../../core/index";
+import type { AnalysisResult, Lang, Settings } from "../../core/index";
 import { STATE_ORDER } from "../../report/grids";
 import { columnFormats, REPORT_SHEETS, reportGrid } from "../../report/layout";
-import { analyzeSpreadsheet, asOfText, CLI_HINT, settingsOrStop } from "./analyzeSpreadsheet";
+import { analyzeSpreadsheet, asOfText, CLI_HINT } from "./analyzeSpreadsheet";
 import { GeneratedIndex } from "./generatedIndex";
 import { avoidedNote, type OutputSheet, outputSheet } from "./generatedSheets";
-import { withDocumentLock } from "./lock";
+import { runWithSettings } from "./settingsAction";
 import { SPREADSHEET_CELL_LIMIT } from "./sizeLimits";
-import { pick, reportFailure, UserError } from "./userError";
+import { pick, UserError } from "./userError";
 import { writeGrid } from "./writeSheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -20,18 +20,10 @@ const DASHBOARD_COLUMNS = 18;
  * chart), フォロー and 実行ログ through the report layout, one setValues per sheet, under the document lock.
  */
 export function runAnalysis(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  let lang: Lang = "ja";
-  try {
-    const settings = settingsOrStop(ss);
-    lang = settings.language;
-    withDocumentLock(() => runLocked(ss, lang, settings));
-  } catch (error) {
-    reportFailure(error, lang);
-  }
+  runWithSettings(runLocked);
 }
 
-function runLocked(ss: Spreadsheet, lang: Lang, settings: ReturnType<typeof settingsOrStop>): void {
+function runLocked(ss: Spreadsheet, lang: Lang, settings: Settings): void {
   // One toast before the long part (reading and analysing), one with the result: progress without a call per step.
   ss.toast(
     pick(lang, {
