@@ -64,5 +64,12 @@ describe("CSV files written line by line", () => {
     ]);
     expect(await written(gridCsvLines(big))).toBe(csvText(big));
     expect(await written(gridCsvLines([]))).toBe(csvText([]));
+    // A line longer than the write buffer (a very long free-text cell), between ordinary lines.
+    const long: Cell[][] = [
+      ["a", 1],
+      ["長い備考".repeat(40_000), "b"],
+      ["c", 2],
+    ];
+    expect(await written(gridCsvLines(long))).toBe(csvText(long));
   });
 });
