@@ -86,34 +86,106 @@ export function pAlive(x: number, tx: number, T: number, p: BgNbdParams): number
 }
 
 /**
- * E[Y(t) | x, t_x, T]: expected purchases in the next t time units (FHL 2005 eq. 10)
- *   (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)] / (1 + [x>0] a/(b+x−1) ((α+T)/(α+t_x))^(r+x))
- * with z = t/(α+T+t). We apply Euler's transformation ₂F₁(A,B;C;z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z);
- * since 1 − z = (α+T)/(α+T+t), the bracket becomes 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z),
- * whose series terms stay O(1) even for a daily buyer with x in the thousands (the original form
- * multiplies an underflowing power by an overflowing series).
- * At a = 1 the expression is 0/0; we take the symmetric limit numerically.
+ * E[Y(t) | x, t_x, T]: expected purchases in the next t time units (FHL 2005 eq. 10),
+ * P(alive) times the expectation for a customer known to be alive (purchasesIfAlive below).
  */
 export function expectedPurchases(t: number, x: number, tx: number, T: number, p: BgNbdParams): number {
   if (!validParams(p) || !validTriple(x, tx, T) || !Number.isFinite(t) || t < 0) return Number.NaN;
   if (t === 0) return 0;
-  if (Math.abs(p.a - 1) < 1e-7) {
-    const h = 1e-5;
-    return (
-      (expectedPurchases(t, x, tx, T, { ...p, a: 1 - h }) +
-        expectedPurchases(t, x, tx, T, { ...p, a: 1 + h })) /
-      2
-    );
-  }
+  const value = purchasesIfAlive(t, x, T, p) * pAlive(x, tx, T, p);
+  return Number.isFinite(value) ? Math.max(0, value) : Number.NaN;
+}
+
+/**
+ * Above this a + b the Beta(a, b) mixing of the dropout probability is so narrow that FHL's ₂F₁ form
+ * needs ~2(a + b) series terms and then overflows (a = 10⁴ already gives NaN), while the
+ * negative-binomial sum below needs a number of terms that does not depend on a or b. Below it the
+ * ₂F₁ form is kept: for the usual a < 2 its series needs tens of terms where the sum needs ~(r + x)·t/(α + T).
+ * Both agree to ~1e-11 relative on either side (test/core/model/largeDropoutParams.test.ts): the switch is continuous.
+ */
+const LARGE_A_PLUS_B = 100;
+const NEAR_ONE = 0.01;
+
+/**
+ * E[Y(t) | alive at T, x, T]: expected purchases in the next t time units of a customer who is still
+ * alive; t_x does not enter (it only moves P(alive)). Callers have validated the arguments, t > 0.
+ * purchaseCurves.ts caches this per (x, T, t), so both must stay this one function.
+ */
+export function purchasesIfAlive(t: number, x: number, T: number, p: BgNbdParams): number {
+  // Near a = 1 FHL's form is 0/0 (lead 1/(a−1) times a bracket → 0) and loses digits; the sum has no
+  // such point (the ₂F₁ form is off by 1e-10 relative at a = 0.9986, ~1e-11 at the edge of this band).
+  if (p.a + p.b >= LARGE_A_PLUS_B || Math.abs(p.a - 1) < NEAR_ONE) return purchasesIfAliveSum(t, x, T, p);
+  return purchasesIfAliveHyp2f1(t, x, T, p);
+}
+
+/**
+ * FHL 2005 eq. 10 without its P(alive) factor:
+ *   (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z)],  z = t/(α+T+t).
+ * We apply Euler's transformation ₂F₁(A,B;C;z) = (1−z)^(C−A−B) ₂F₁(C−A, C−B; C; z);
+ * since 1 − z = (α+T)/(α+T+t), the bracket becomes 1 − (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z),
+ * whose series terms stay O(1) even for a daily buyer with x in the thousands (the original form
+ * multiplies an underflowing power by an overflowing series).
+ */
+export function purchasesIfAliveHyp2f1(t: number, x: number, T: number, p: BgNbdParams): number {
   const { r, alpha, a, b } = p;
   const z = t / (alpha + T + t);
   const logOneMinusZ = Math.log(alpha + T) - Math.log(alpha + T + t);
   const f = hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
   const bracket = -Math.expm1((a - 1) * logOneMinusZ) - Math.exp((a - 1) * logOneMinusZ) * (f - 1);
   const lead = (a + b + x - 1) / (a - 1);
-  const alive = pAlive(x, tx, T, p); // = 1 / denominator
-  const value = lead * bracket * alive;
-  return Number.isFinite(value) ? Math.max(0, value) : Number.NaN;
+  return lead * bracket;
+}
+
+const SUM_EPS = 1e-16;
+const SUM_MAX_TERMS = 2_000_000;
+/** Rescaling step of the running sum, so that a mode far above e⁻⁷⁴⁵ · P(N = 0) cannot overflow. */
+const SCALE = 1e250;
+const LOG_SCALE = Math.log(SCALE);
+
+/**
+ * The same expectation as a sum of positive terms, exact for every a, b > 0 (no a = 1 singularity).
+ * Given alive at T, the posterior is λ ~ Gamma(r+x, α+T) and p ~ Beta(a, b+x), independent (the
+ * likelihood of being alive is λˣe^(−λT)(1−p)ˣ). Let N be the purchases a customer who never drops out
+ * would make in t: N ~ NegBin(r+x, w = t/(α+T+t)), P(N = n) = (r+x)ₙ/n! · wⁿ(1−w)^(r+x). A dropout coin
+ * after each purchase stops them, so of those N purchases the k-th (k = 1, 2, …) happens with
+ * probability E[(1−p)^(k−1)] = (b+x)ₖ₋₁/(a+b+x)ₖ₋₁ =: ρₖ₋₁, hence
+ *   E[Y(t) | alive] = Σₙ P(N = n) · Hₙ,   Hₙ = ρ₀ + … + ρₙ₋₁  (Hₙ ≤ n).
+ * As a, b → ∞ with a/(a+b) → p̄ this tends to [1 − ((α+T)/(α+T+p̄t))^(r+x)]/p̄, and as p̄ → 0 to the
+ * NBD's (r+x)·t/(α+T) = E[N]. The terms' ratio tends to w < 1, so the sum ends after about
+ * E[N] + 40/(1−w) terms whatever a and b are.
+ */
+export function purchasesIfAliveSum(t: number, x: number, T: number, p: BgNbdParams): number {
+  const { r, alpha, a, b } = p;
+  const m = r + x;
+  const bx = b + x;
+  const w = t / (alpha + T + t);
+  // P(N = 0) = (1−w)^m may underflow for a daily buyer (m in the thousands): carry its logarithm.
+  let offset = -m * Math.log1p(t / (alpha + T));
+  let prob = 1; // P(N = n) · e^(−offset)
+  let h = 0; // Hₙ
+  let rho = 1; // ρₙ
+  let sum = 0;
+  for (let n = 0; n < SUM_MAX_TERMS; n++) {
+    const ratio = ((m + n) * w) / (n + 1);
+    prob *= ratio;
+    h += rho;
+    rho *= (bx + n) / (a + bx + n);
+    sum += prob * h;
+    if (prob > SCALE) {
+      prob /= SCALE;
+      sum /= SCALE;
+      offset += LOG_SCALE;
+    }
+    // Later ratios (m+k)w/(k+1) are at most q: they fall towards w when m ≥ 1 and rise towards it
+    // when m < 1. With H_{n+1+j} ≤ H_{n+1} + j·ρ_{n+1}, the rest of the sum is at most
+    // P(N = n+1) · [H q/(1−q) + ρ q/(1−q)²].
+    const q = Math.max(((m + n + 1) * w) / (n + 2), w);
+    if (q < 1) {
+      const tail = prob * q * (h / (1 - q) + rho / ((1 - q) * (1 - q)));
+      if (tail <= SUM_EPS * sum) return Math.exp(Math.log(sum) + offset);
+    }
+  }
+  return Number.NaN;
 }
 
 /** E[X(t)]: expected purchases in the first t time units of a brand-new customer (FHL 2005 eq. 7). */

@@ -5,28 +5,27 @@
  * Why: the expected next-purchase day bisects over t for every distinct (x, t_x, T), about ten evaluations
  * each. A shop repeats (x, T) far more than (x, t_x, T) (the generated 1M-row bench: 99k distinct triples,
  * 8k distinct (x, T); a tenth of the ₂F₁ series are needed), and in FHL eq. 10 t_x only enters through
- * P(alive): E[Y] = lead(x) · bracket(x, T, t) · P(alive). So lead · bracket is kept per whole day t while
+ * P(alive): E[Y] = purchasesIfAlive(t, x, T) · P(alive). So purchasesIfAlive is kept per whole day t while
  * the caller walks one (x, T) group, and each evaluation multiplies it by the customer's P(alive), in the
  * same order of operations as bgnbd.ts.
  */
-import { type BgNbdParams, expectedPurchases, validParams } from "./bgnbd";
-import { hyp2f1 } from "./hyp2f1";
+import { type BgNbdParams, expectedPurchases, purchasesIfAlive, validParams } from "./bgnbd";
 
 export class SharedCurve {
-  /** lead · bracket for whole days 1…maxDays of the current (x, T); `known` marks the days computed. */
+  /** purchasesIfAlive for whole days 1…maxDays of the current (x, T); `known` marks the days computed. */
   private readonly leadBracket: Float64Array;
   private readonly known: Uint8Array;
   private readonly touched: number[] = [];
   private x = 0;
   private T = 0;
-  /** Near a = 1 bgnbd.ts takes a numerical limit, and bad parameters give NaN: those go to bgnbd.ts itself. */
+  /** Bad parameters give NaN: those go to bgnbd.ts itself. */
   private readonly plain: boolean;
 
   constructor(
     private readonly p: BgNbdParams,
     maxDays: number,
   ) {
-    this.plain = !validParams(p) || Math.abs(p.a - 1) < 1e-7;
+    this.plain = !validParams(p);
     const size = Number.isInteger(maxDays) && maxDays >= 0 ? maxDays + 1 : 0;
     this.leadBracket = new Float64Array(size);
     this.known = new Uint8Array(size);
@@ -48,14 +47,8 @@ export class SharedCurve {
     let lb: number;
     if (this.known[t] === 1) lb = this.leadBracket[t];
     else {
-      // The same expressions as expectedPurchases() in bgnbd.ts, so the product rounds the same way.
-      const { r, alpha, a, b } = p;
-      const z = t / (alpha + T + t);
-      const logOneMinusZ = Math.log(alpha + T) - Math.log(alpha + T + t);
-      const f = hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-      const bracket = -Math.expm1((a - 1) * logOneMinusZ) - Math.exp((a - 1) * logOneMinusZ) * (f - 1);
-      const lead = (a + b + x - 1) / (a - 1);
-      lb = lead * bracket;
+      // The function expectedPurchases() in bgnbd.ts multiplies by P(alive), so the product rounds the same way.
+      lb = purchasesIfAlive(t, x, T, p);
       this.leadBracket[t] = lb;
       this.known[t] = 1;
       this.touched.push(t);
