@@ -134,3 +134,86 @@ describe("follow-up list", () => {
     );
   });
 });
+
+describe("follow-up messages, word for word", () => {
+  // Every reason with and without a name, as the shop will send them (visit log loaded, as of day 300).
+  const expected: [string, string, string, string][] = [
+    [
+      "a1",
+      "fan_rank_drop",
+      "山田花子さま、いつもありがとうございます。あと4回でシルバーファンに復活しますよ!またお会いできるのを楽しみにしています。",
+      "Hi 山田花子, thank you for being with us. 4 more visits to get back to Silver fan! We look forward to seeing you again.",
+    ],
+    [
+      "a2",
+      "fan_rank_drop",
+      "いつもありがとうございます。あと4回でシルバーファンに復活しますよ!またお会いできるのを楽しみにしています。",
+      "Thank you for being with us. 4 more visits to get back to Silver fan! We look forward to seeing you again.",
+    ],
+    [
+      "b1",
+      "no_visit",
+      "お久しぶりです!山田花子さま、お変わりありませんか。またお顔を見られる日を、スタッフ一同楽しみにお待ちしています。",
+      "It's been a while, 山田花子! We hope you're well. Everyone here is looking forward to seeing you again.",
+    ],
+    [
+      "b2",
+      "no_visit",
+      "お久しぶりです!お変わりありませんか。またお顔を見られる日を、スタッフ一同楽しみにお待ちしています。",
+      "It's been a while! We hope you're well. Everyone here is looking forward to seeing you again.",
+    ],
+    [
+      "c1",
+      "at_risk",
+      "山田花子さま、その後いかがですか?使い方や続け方で気になることがあれば、どんな小さなことでもお気軽にご相談ください。",
+      "Hi 山田花子, how is everything going? If anything about using it is unclear, however small, just ask us.",
+    ],
+    [
+      "c2",
+      "at_risk",
+      "その後いかがですか?使い方や続け方で気になることがあれば、どんな小さなことでもお気軽にご相談ください。",
+      "How is everything going? If anything about using it is unclear, however small, just ask us.",
+    ],
+    [
+      "d1",
+      "dormant",
+      "お久しぶりです!山田花子さま、お変わりありませんか。あなたのために、今の季節のおすすめをご用意しました。",
+      "It's been a while, 山田花子! We hope you're well. We've picked this season's favourites with you in mind.",
+    ],
+    [
+      "d2",
+      "dormant",
+      "お久しぶりです!お変わりありませんか。あなたのために、今の季節のおすすめをご用意しました。",
+      "It's been a while! We hope you're well. We've picked this season's favourites with you in mind.",
+    ],
+  ];
+
+  it("reads the same for every reason, named or not", () => {
+    const named = (key: string) => (key.endsWith("1") ? { name: "山田花子" } : {});
+    const rows = [
+      ...["a1", "a2"].map((k) =>
+        row(k, "active", 1, {
+          ...named(k),
+          fanRank: "none",
+          previousFanRank: "silver",
+          visits30d: 1,
+          lastVisit: 299,
+        }),
+      ),
+      ...["b1", "b2"].map((k) =>
+        row(k, "active", 1, {
+          ...named(k),
+          fanRank: "none",
+          previousFanRank: "none",
+          visits30d: 0,
+          lastVisit: 100,
+        }),
+      ),
+      ...["c1", "c2"].map((k) => row(k, "at_risk", 50, { ...named(k), lastVisit: 299 })),
+      ...["d1", "d2"].map((k) => row(k, "dormant", 90, { ...named(k), lastVisit: 299 })),
+    ];
+    const list = followUpList(rows, { settings: RULE_BOOK, visitsLoaded: true, asOf: 300 });
+    expect(list.map((r) => [r.customerKey, r.reason, r.message.ja, r.message.en])).toEqual(expected);
+    expect(list.map((r) => r.name)).toEqual(expected.map(([k]) => named(k).name));
+  });
+});
