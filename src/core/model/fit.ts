@@ -12,7 +12,7 @@
  */
 
 import { bfgs } from "./bfgs";
-import type { BgNbdParams, RfmTriple } from "./bgnbd";
+import { type BgNbdParams, digammaShift, logPochhammer, type RfmTriple } from "./bgnbd";
 import { digamma, lgamma } from "./lgamma";
 import { nelderMead } from "./nelderMead";
 
@@ -127,14 +127,15 @@ function aggregate(triples: readonly RfmTriple[]): Aggregated | null {
 function aggregatedLogLikelihood(d: Aggregated, p: BgNbdParams, grad?: number[]): number {
   const { r, alpha, a, b } = p;
   const nx = d.xs.length;
-  const base = r * Math.log(alpha) - lgamma(r) + lgamma(a + b) - lgamma(b);
+  // Γ ratios as log-Pochhammers (bgnbd.ts): stable when a + b runs off towards 10¹⁰ (no dropout).
+  const base = r * Math.log(alpha) - lgamma(r);
   const c1 = new Float64Array(nx);
   const c4 = new Float64Array(nx);
   const invB = new Float64Array(nx);
   const logA = Math.log(a);
   for (let k = 0; k < nx; k++) {
     const x = d.xs[k];
-    c1[k] = base + lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+    c1[k] = base + lgamma(r + x) + logPochhammer(b, x) - logPochhammer(a + b, x);
     c4[k] = x > 0 ? logA - Math.log(b + x - 1) : Number.NEGATIVE_INFINITY;
     invB[k] = x > 0 ? 1 / (b + x - 1) : 0;
   }
@@ -184,8 +185,6 @@ function aggregatedLogLikelihood(d: Aggregated, p: BgNbdParams, grad?: number[])
   }
   if (grad && countX) {
     const psiR = digamma(r);
-    const psiAB = digamma(a + b);
-    const psiB = digamma(b);
     let gr = sr;
     let gAlpha = sAlpha;
     let ga = sa / a;
@@ -194,11 +193,11 @@ function aggregatedLogLikelihood(d: Aggregated, p: BgNbdParams, grad?: number[])
       const x = d.xs[k];
       const n = countX[k];
       if (n === 0) continue;
-      const psiABX = digamma(a + b + x);
+      const shiftAB = digammaShift(a + b, x);
       gr += n * (Math.log(alpha) + digamma(r + x) - psiR);
       gAlpha += (n * r) / alpha;
-      ga += n * (psiAB - psiABX);
-      gb += n * (psiAB + digamma(b + x) - psiB - psiABX);
+      ga -= n * shiftAB;
+      gb += n * (digammaShift(b, x) - shiftAB);
     }
     // Chain rule to log-parameters.
     grad[0] = gr * r;

@@ -5,13 +5,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type BgNbdParams,
+  digammaShift,
   expectedPurchases,
+  logLikelihood,
+  logPochhammer,
   pAlive,
   purchasesIfAliveHyp2f1,
   purchasesIfAliveSum,
 } from "../../../src/core/model/bgnbd";
 import { expectedPurchasesFromDays, nextPurchaseDayFromDays } from "../../../src/core/model/cellFunctions";
 import { fitBgNbd } from "../../../src/core/model/fit";
+import { digamma, lgamma } from "../../../src/core/model/lgamma";
 import { simulateTriples } from "./simulate";
 
 /** Every customer drops out with probability ≈ 1 % after each purchase: Beta(10⁴, 10⁶) is all but a point. */
@@ -132,5 +136,45 @@ describe("BG/NBD when the fit runs a and b away", () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it("fits shops whose dropout probability is the same for everyone (the optimum is at a + b → ∞)", () => {
+    // These two used to end in not_converged: ln Γ(a + b) − ln Γ(a + b + x) at a + b ~ 10¹⁰ was noise.
+    for (const [a, b] of [
+      [1e5, 3e6],
+      [1e6, 4e6],
+    ]) {
+      const triples = simulateTriples(5000, { r: 2, alpha: 60, a, b }, 720, 7);
+      const fit = fitBgNbd(triples);
+      if (!fit.ok) throw new Error(`fit failed: ${fit.reason}`);
+      const p = fit.params.a / (fit.params.a + fit.params.b);
+      expect(Math.abs(p - a / (a + b)) / (a / (a + b))).toBeLessThan(0.1);
+      expect(Math.abs(fit.params.r - 2)).toBeLessThan(0.2);
+      expect(Math.abs(fit.logLikelihood - logLikelihood(triples, fit.params))).toBeLessThan(1e-6);
+      for (const c of triples.slice(0, 200)) {
+        expect(Number.isFinite(expectedPurchases(90, c.x, c.tx, c.T, fit.params))).toBe(true);
+      }
+    }
+  });
+
+  it("takes Γ and ψ differences of huge arguments without cancellation", () => {
+    // Exact references by summing: ln (u)ₓ = Σ ln(u + k), ψ(u + x) − ψ(u) = Σ 1/(u + k), integer x.
+    for (const u of [1e4, 3.7e6, 1e10, 5e13]) {
+      for (const x of [1, 7, 250]) {
+        let logSum = 0;
+        let invSum = 0;
+        for (let k = 0; k < x; k++) {
+          logSum += Math.log(u + k);
+          invSum += 1 / (u + k);
+        }
+        expect(Math.abs(logPochhammer(u, x) - logSum)).toBeLessThan(1e-13 * logSum);
+        expect(Math.abs(digammaShift(u, x) - invSum)).toBeLessThan(1e-12 * invSum);
+      }
+    }
+    // Continuous where the Stirling branch takes over.
+    const below = 1e4 * (1 - 1e-12);
+    expect(Math.abs(logPochhammer(below, 3.5) - (lgamma(below + 3.5) - lgamma(below)))).toBeLessThan(1e-10);
+    expect(Math.abs(logPochhammer(1e4, 3.5) - logPochhammer(below, 3.5))).toBeLessThan(1e-10);
+    expect(Math.abs(digammaShift(1e4, 3.5) - (digamma(1e4 + 3.5) - digamma(1e4)))).toBeLessThan(1e-12);
   });
 });
