@@ -10,7 +10,9 @@
  * - −1 < z < 0: Pfaff's transformation ₂F₁(a,b;c;z) = (1−z)^(−a) ₂F₁(a, c−b; c; z/(z−1)), which maps z
  *   into (0, ½) where the series converges fast (and avoids the cancellation of an alternating series).
  * Callers with large parameters should first apply Euler's transformation themselves (see bgnbd.ts),
- * which keeps the series terms O(1) instead of O((1−z)^(c−a−b)).
+ * which keeps the series terms O(1) instead of O((1−z)^(c−a−b)). Even so the series needs about
+ * |a|+|b|+|c| terms before its tail bound holds and overflows past a ~ 10⁴: bgnbd.ts does not call it
+ * for a + b ≥ 100 (a shop with almost no dropout), where it sums a negative binomial instead.
  *
  * Returns NaN (never throws) when the arguments are outside the supported domain or the series does not
  * settle within MAX_TERMS; the model layer turns NaN into "no prediction".

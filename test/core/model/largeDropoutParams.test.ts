@@ -49,6 +49,19 @@ describe("BG/NBD when the fit runs a and b away", () => {
     expect(nextPurchaseDayFromDays(14, firstDay, firstDay + 128, firstDay + 131, fit.params)).not.toBeNull();
   });
 
+  it("predicts a shop where nobody drops out (the fit sends a towards 0) as the plain NBD would", () => {
+    const triples = simulateTriples(3000, { r: 2, alpha: 60, a: 1e-3, b: 1e6 }, 720, 1);
+    const fit = fitBgNbd(triples);
+    if (!fit.ok) throw new Error(`fit failed: ${fit.reason}`);
+    const q = fit.params;
+    expect(q.a / (q.a + q.b)).toBeLessThan(1e-6);
+    for (const c of triples.slice(0, 300)) {
+      const nbd = ((q.r + c.x) * 90) / (q.alpha + c.T);
+      const e = expectedPurchases(90, c.x, c.tx, c.T, q);
+      expect(Math.abs(e - nbd)).toBeLessThan(1e-3 * nbd);
+    }
+  });
+
   it("converges to the fixed-dropout limit as a and b grow with a/(a+b) fixed", () => {
     const q = { r: 2, alpha: 60, a: 1, b: 30 };
     for (const [x, tx, T] of [
