@@ -197,8 +197,8 @@ export class OrderCleaner {
       if (day < slots.day[slot]) slots.day[slot] = day;
     }
     this.addAmount(slot, amount);
-    if (cancel.reason && !slots.cancel.has(slot))
-      slots.cancel.set(slot, { reason: cancel.reason, field: cancel.field, row: rowNumber });
+    if (cancel.reason)
+      slots.markCancelled(slot, { reason: cancel.reason, field: cancel.field, row: rowNumber });
     this.lastSlot = slot;
     this.lastOrderId = orderId;
     this.lastCustomer = customer;
@@ -270,7 +270,7 @@ export class OrderCleaner {
     const s = this.slots;
     const day = s.day[slot];
     const orderId = s.orderId[slot];
-    const cancel = s.cancel.size > 0 ? s.cancel.get(slot) : undefined;
+    const cancel = s.cancelOf(slot);
     if (day !== NO_DAY && !cancel && day <= this.opts.asOf) {
       this.counts.used += s.rowCount[slot];
       const id = s.customerId[slot];
@@ -332,8 +332,7 @@ export class OrderCleaner {
         s.rowCount[slot]++;
         if (p.day < s.day[slot]) s.day[slot] = p.day;
         this.addAmount(slot, p.amount);
-        if (p.cancel && !s.cancel.has(slot))
-          s.cancel.set(slot, { reason: p.cancel, field: p.cancelField, row: p.row });
+        if (p.cancel) s.markCancelled(slot, { reason: p.cancel, field: p.cancelField, row: p.row });
       }
     }
     this.pending.clear();

@@ -40,8 +40,24 @@ export class OrderSlots {
   rowCount = new Int32Array(1024);
   /** Another customer's order with the same id (ids are not always unique across customers); −1 = none. */
   next = new Int32Array(1024);
-  /** Cancellation markers by slot: about 1% of orders, so a Map rather than a column. */
-  readonly cancel = new Map<number, CancelMark>();
+  /**
+   * Cancellation markers by slot: about 1% of orders, so a Map rather than a column, with a flag per slot so
+   * that finish() asks the Map only about the orders that have one.
+   */
+  private readonly marks = new Map<number, CancelMark>();
+  private cancelled = new Uint8Array(1024);
+
+  /** Records the row that cancels the order; the first marker found is the one quoted. */
+  markCancelled(slot: number, mark: CancelMark): void {
+    if (this.cancelled[slot]) return;
+    this.cancelled[slot] = 1;
+    this.marks.set(slot, mark);
+  }
+
+  /** The order's cancellation marker, if any row had one. */
+  cancelOf(slot: number): CancelMark | undefined {
+    return this.cancelled[slot] ? this.marks.get(slot) : undefined;
+  }
 
   /** A new slot, with no amount yet. */
   add(orderId: string, customerId: number, day: number, firstRow: number): number {
@@ -67,9 +83,13 @@ export class OrderSlots {
     };
     this.customerId = int(this.customerId);
     this.day = int(this.day);
-    const has = new Uint8Array(n);
-    has.set(this.hasAmount);
-    this.hasAmount = has;
+    const bytes = (a: Uint8Array) => {
+      const b = new Uint8Array(n);
+      b.set(a);
+      return b;
+    };
+    this.hasAmount = bytes(this.hasAmount);
+    this.cancelled = bytes(this.cancelled);
     this.lastRow = int(this.lastRow);
     this.rowCount = int(this.rowCount);
     this.next = int(this.next);
