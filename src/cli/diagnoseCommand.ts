@@ -13,7 +13,7 @@ import {
 import { neutralizeFormula } from "../report/cell";
 import type { DiagnoseOptions } from "./args";
 import { CliError, oneLine } from "./errors";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadWorkbook } from "./loadExcelJs";
 import { loadSettings } from "./loadSettings";
 import { cleanOrderFile, mergeCleaned } from "./readOrders";
 
@@ -40,7 +40,7 @@ export async function diagnoseCommand(
   try {
     await mkdir(o.out, { recursive: true });
     const file = join(o.out, FILE);
-    await (await diagnosisWorkbook(lang, evidence)).xlsx.writeFile(file);
+    await diagnosisWorkbook(lang, evidence).xlsx.writeFile(file);
     io.out(lang === "ja" ? `診断ワークブック: ${resolve(file)}` : `Diagnosis workbook: ${resolve(file)}`);
     return file;
   } catch (e) {
@@ -54,12 +54,10 @@ export async function diagnoseCommand(
   }
 }
 
-export async function diagnosisWorkbook(
-  lang: Lang,
-  evidence: DiagnosisEvidence | null,
-): Promise<ExcelJS.Workbook> {
+export function diagnosisWorkbook(lang: Lang, evidence: DiagnosisEvidence | null): ExcelJS.Workbook {
   const t = (ja: string, en: string) => (lang === "ja" ? ja : en);
-  const wb = new (await loadExcelJs()).Workbook();
+  const Workbook = loadWorkbook();
+  const wb = new Workbook();
   wb.creator = "Sodatsu (育つ)";
 
   const ws = wb.addWorksheet(t("診断", "Diagnosis"), { views: [{ state: "frozen", ySplit: 1 }] });

@@ -3,7 +3,7 @@ import type { AnalysisResult, DayNumber, Lang } from "../core/index";
 import { type Cell, isDateCell, neutralizeFormula } from "../report/cell";
 import type { Column } from "../report/columns";
 import { columnFormats, REPORT_SHEETS, reportGrid } from "../report/layout";
-import { loadExcelJs } from "./loadExcelJs";
+import { loadWorkbookWriter } from "./loadExcelJs";
 import { skippedNotListedRows } from "./skippedDetail";
 
 /**
@@ -62,8 +62,8 @@ class SharedStyles {
 }
 
 export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: string): Promise<void> {
-  const excel = await loadExcelJs();
-  const workbook = new excel.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  const WorkbookWriter = loadWorkbookWriter();
+  const workbook = new WorkbookWriter({ filename: file, useStyles: true });
   workbook.creator = "Sodatsu (育つ)";
   const styles = new SharedStyles();
   for (const sheet of REPORT_SHEETS) {
