@@ -9,9 +9,11 @@
 export class StringIds {
   /** The strings by number. */
   readonly keys: string[] = [];
-  /** Table slot → hash of its string, and → its number (−1: empty). The table is at most half full. */
-  private hashes = new Int32Array(1024);
-  private ids = new Int32Array(1024).fill(-1);
+  /**
+   * The hash table: slot p holds the hash of its string at 2p and the string's number at 2p+1 (−1: empty), side
+   * by side so a probe reads one cache line. At most half of the slots are in use.
+   */
+  private table = emptyTable(1024);
   private mask = 1023;
 
   get size(): number {
@@ -21,47 +23,54 @@ export class StringIds {
   /** The string's number, or −1 when it has none. */
   find(s: string): number {
     const h = hashOf(s);
-    const { hashes, ids, keys, mask } = this;
+    const { table, keys, mask } = this;
     for (let p = h & mask; ; p = (p + 1) & mask) {
-      const id = ids[p];
+      const id = table[2 * p + 1];
       if (id < 0) return -1;
-      if (hashes[p] === h && keys[id] === s) return id;
+      if (table[2 * p] === h && keys[id] === s) return id;
     }
   }
 
   /** The string's number; a new string gets the next one (so `idOf(s) === size` before the call means new). */
   idOf(s: string): number {
     const h = hashOf(s);
-    const { hashes, ids, keys, mask } = this;
+    const { table, keys, mask } = this;
     let p = h & mask;
     for (; ; p = (p + 1) & mask) {
-      const id = ids[p];
+      const id = table[2 * p + 1];
       if (id < 0) break;
-      if (hashes[p] === h && keys[id] === s) return id;
+      if (table[2 * p] === h && keys[id] === s) return id;
     }
     const id = keys.length;
     keys.push(s);
-    hashes[p] = h;
-    ids[p] = id;
+    table[2 * p] = h;
+    table[2 * p + 1] = id;
     if (keys.length * 2 > mask) this.grow();
     return id;
   }
 
   private grow(): void {
-    const oldHashes = this.hashes;
-    const oldIds = this.ids;
-    const size = oldIds.length * 2;
-    this.hashes = new Int32Array(size);
-    this.ids = new Int32Array(size).fill(-1);
-    this.mask = size - 1;
-    for (let q = 0; q < oldIds.length; q++) {
-      if (oldIds[q] < 0) continue;
-      let p = oldHashes[q] & this.mask;
-      while (this.ids[p] >= 0) p = (p + 1) & this.mask;
-      this.hashes[p] = oldHashes[q];
-      this.ids[p] = oldIds[q];
+    const old = this.table;
+    const slots = old.length; // twice the old slot count
+    const table = emptyTable(slots);
+    const mask = slots - 1;
+    for (let q = 0; q < old.length; q += 2) {
+      if (old[q + 1] < 0) continue;
+      let p = old[q] & mask;
+      while (table[2 * p + 1] >= 0) p = (p + 1) & mask;
+      table[2 * p] = old[q];
+      table[2 * p + 1] = old[q + 1];
     }
+    this.table = table;
+    this.mask = mask;
   }
+}
+
+/** A table of `slots` empty slots. */
+function emptyTable(slots: number): Int32Array {
+  const table = new Int32Array(2 * slots);
+  for (let p = 1; p < table.length; p += 2) table[p] = -1;
+  return table;
 }
 
 /** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the table index) depend on every unit. */
