@@ -3,7 +3,7 @@
  * typed arrays, so summarize() is one linear pass and can be called for the as-of date and again for one month
  * earlier (§11) without regrouping.
  */
-import { type CustomerIndex, customerIndexOf } from "./customerIndex";
+import { type CustomerIndex, customerIndexHint } from "./customerIndex";
 import { sortIdsByKey } from "./keyOrder";
 import type { CustomerSummary, DayNumber, OrderRecord } from "./types";
 
@@ -23,30 +23,54 @@ export interface SummaryWithSecond extends CustomerSummary {
   secondPurchase: DayNumber | null;
 }
 
-/** Groups orders by customer key: the cleaner's numbering when it is still valid, else one Map lookup per order. */
-function customerIds(orders: readonly OrderRecord[]): CustomerIndex {
-  const known = customerIndexOf(orders);
-  if (known) return known;
+/** The orders read once: grouped by customer, with their days and amounts in order-aligned typed arrays. */
+interface OrdersRead {
+  index: CustomerIndex;
+  days: Int32Array;
+  amounts: Float64Array;
+}
+
+/**
+ * One pass over the order objects (half a million in a large export, so they are read only once). Customers
+ * are the cleaner's numbering when every order still has the customer it says, else one Map lookup per order.
+ */
+function readOrders(orders: readonly OrderRecord[]): OrdersRead {
   const n = orders.length;
+  const days = new Int32Array(n);
+  const amounts = new Float64Array(n);
+  const hint = customerIndexHint(orders);
+  if (hint) {
+    const { keys, customerOf } = hint;
+    let i = 0;
+    for (; i < n; i++) {
+      const o = orders[i];
+      if (o.customerKey !== keys[customerOf[i]]) break;
+      days[i] = o.day;
+      amounts[i] = o.amount;
+    }
+    if (i === n) return { index: hint, days, amounts };
+  }
   const indexOf = new Map<string, number>();
   const keys: string[] = [];
   const customerOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    const key = orders[i].customerKey;
-    let c = indexOf.get(key);
+    const o = orders[i];
+    let c = indexOf.get(o.customerKey);
     if (c === undefined) {
       c = keys.length;
-      indexOf.set(key, c);
-      keys.push(key);
+      indexOf.set(o.customerKey, c);
+      keys.push(o.customerKey);
     }
     customerOf[i] = c;
+    days[i] = o.day;
+    amounts[i] = o.amount;
   }
-  return { keys, customerOf };
+  return { index: { keys, customerOf }, days, amounts };
 }
 
 export function buildHistories(orders: readonly OrderRecord[]): CustomerHistories {
   const n = orders.length;
-  const index = customerIds(orders);
+  const { index, days: dayOf, amounts: amountOf } = readOrders(orders);
   const { keys: keyOfId, customerOf } = index;
   // Customers with at least one order, sorted by key in code-unit order; rank[id] = position (−1: no orders).
   const count = new Int32Array(keyOfId.length);
@@ -68,8 +92,8 @@ export function buildHistories(orders: readonly OrderRecord[]): CustomerHistorie
   const amounts = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const at = fill[rank[customerOf[i]]]++;
-    days[at] = orders[i].day;
-    amounts[at] = orders[i].amount;
+    days[at] = dayOf[i];
+    amounts[at] = amountOf[i];
   }
   // Sort each customer's orders by (day, amount); segments are short, so insertion sort, except long ones.
   for (let r = 0; r < keys.length; r++) {

@@ -196,3 +196,31 @@ describe("summarize with the cleaner's names", () => {
     );
   });
 });
+
+describe("buildHistories over the cleaner's orders", () => {
+  const mapping = { customer: 0, date: 1, amount: 2, orderId: 3, amountKind: "order_total" as const };
+  const rows = [
+    ["c2", "2026-03-01", "1000", "A1"],
+    ["c1", "2026-03-02", "500", "A2"],
+    ["c2", "2026-03-05", "700", "A3"],
+    ["c3", "2026-03-04", "300", "A4"],
+  ];
+  const clean = () => cleanOrders(rows, mapping, { timeZone: "Asia/Tokyo", dayFirst: false, asOf: d(3, 31) });
+
+  it("groups exactly as a plain copy of the orders is grouped", () => {
+    const { orders } = clean();
+    expect(buildHistories(orders)).toEqual(buildHistories([...orders]));
+  });
+
+  it("follows orders changed after cleaning (customer, day or amount), not the cleaner's numbering", () => {
+    const { orders } = clean();
+    orders[0].customerKey = "c9";
+    orders[1].day = d(3, 20);
+    orders[2].amount = 42;
+    const h = buildHistories(orders);
+    expect(h).toEqual(buildHistories(orders.map((o) => ({ ...o }))));
+    expect(h.keys).toContain("c9");
+    expect([...h.days]).toContain(d(3, 20));
+    expect([...h.amounts]).toContain(42);
+  });
+});
