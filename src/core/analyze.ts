@@ -26,6 +26,7 @@ import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
 import { classifyState, type StateContext, stageOf, topMonetaryCut } from "./state";
 import { buildHistories, repurchaseIntervals, salesBetween, summarize } from "./summary";
+import { emptyFigures, figuresOf, monetariesAsOf } from "./summaryFigures";
 import { emptyStateCounts, transitionMatrix } from "./transitions";
 import type {
   AnalysisResult,
@@ -151,7 +152,9 @@ export function analyzeCleaned(
   const previousAsOf = addMonths(asOf, -1);
   const histories = buildHistories(cleaned.orders);
   const now = summarize(histories, asOf, cleaned.names); // sorted by key (code-unit order)
-  const before = summarize(histories, previousAsOf, cleaned.names);
+  // A month earlier only the state is needed: its figures are read per customer into one reusable object
+  // rather than kept as 200k more summaries (see summaryFigures.ts).
+  const before = emptyFigures();
 
   const engagementLoaded = extras.engagement !== undefined && extras.engagement.length > 0;
   const membershipLoaded = extras.members !== undefined;
@@ -166,10 +169,7 @@ export function analyzeCleaned(
   const ctxNow: StateContext = { settings, topCut, engagementLoaded };
   const ctxBefore: StateContext = {
     settings,
-    topCut: topMonetaryCut(
-      before.map((c) => c.monetary),
-      settings.vipTopPercent,
-    ),
+    topCut: topMonetaryCut(monetariesAsOf(histories, previousAsOf), settings.vipTopPercent),
     engagementLoaded,
   };
   const scoreCtx: VipScoreContext = {
@@ -191,14 +191,12 @@ export function analyzeCleaned(
   const rfm = settings.showRfm ? rfmOfSummaries(now) : null;
 
   const customers: CustomerRow[] = new Array(now.length);
-  let b = 0; // walks `before`, which is sorted by key like `now`
   let h = 0; // walks histories.keys, a superset of the summaries' keys in the same order
   for (let i = 0; i < now.length; i++) {
     const c = now[i];
     const key = c.customerKey;
-    // Whoever had bought a month ago has bought by now, so `before` is a subsequence of `now`.
-    const prev = b < before.length && before[b].customerKey === key ? before[b++] : null;
     while (h < histories.keys.length && histories.keys[h] !== key) h++;
+    const prev = figuresOf(histories, h, previousAsOf, before) ? before : null;
 
     const member = members.size ? members.get(key) : undefined;
     const membership = membershipOn(member, asOf);

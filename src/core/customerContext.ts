@@ -76,9 +76,9 @@ export function purchaseVisits(h: CustomerHistories, r: number, asOf: DayNumber)
   return [now, before];
 }
 
-/** The §5 input of one summary, built field by field (spread is slow on hot paths). */
+/** The §5 input of one summary (or a month-earlier SummaryFigures), built field by field (spread is slow). */
 export function stateInput(
-  c: CustomerSummary,
+  c: Pick<CustomerSummary, "purchases" | "recencyDays" | "monetary" | "lastPurchase" | "previousPurchase">,
   membership: MembershipStatus | null,
   points: number,
 ): StateInput {

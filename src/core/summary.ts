@@ -5,6 +5,7 @@
  */
 import { type CustomerIndex, customerIndexHint } from "./customerIndex";
 import { sortIdsByKey } from "./keyOrder";
+import { emptyFigures, figuresOf } from "./summaryFigures";
 import type { CustomerSummary, DayNumber, OrderRecord } from "./types";
 
 export interface CustomerHistories {
@@ -166,50 +167,25 @@ export function summarize(
   asOf: DayNumber,
   names?: ReadonlyMap<string, string>,
 ): SummaryWithSecond[] {
-  const { keys, start, days, amounts } = histories;
+  const { keys } = histories;
   const aligned = names && names.size > 0 ? namesByRank(histories, names) : null;
   const out: SummaryWithSecond[] = [];
+  const f = emptyFigures();
   for (let r = 0; r < keys.length; r++) {
-    let purchases = 0;
-    let orders = 0;
-    let monetary = 0;
-    let first = 0;
-    let second: DayNumber | null = null;
-    let last = 0;
-    let previous: DayNumber | null = null;
-    const hi = start[r + 1];
-    for (let j = start[r]; j < hi; j++) {
-      const day = days[j];
-      if (day > asOf) break;
-      const amount = amounts[j];
-      monetary += amount;
-      if (amount < 0) continue;
-      orders++;
-      if (purchases === 0) {
-        first = day;
-        last = day;
-        purchases = 1;
-      } else if (day !== last) {
-        previous = last;
-        last = day;
-        purchases++;
-        if (purchases === 2) second = day;
-      }
-    }
-    if (purchases === 0) continue;
-    const tenureDays = last - first;
+    if (!figuresOf(histories, r, asOf, f)) continue;
+    const tenureDays = f.lastPurchase - f.firstPurchase;
     const summary: SummaryWithSecond = {
       customerKey: keys[r],
-      purchases,
-      orders,
-      monetary,
-      firstPurchase: first,
-      lastPurchase: last,
-      previousPurchase: previous,
-      recencyDays: asOf - last,
+      purchases: f.purchases,
+      orders: f.orders,
+      monetary: f.monetary,
+      firstPurchase: f.firstPurchase,
+      lastPurchase: f.lastPurchase,
+      previousPurchase: f.previousPurchase,
+      recencyDays: f.recencyDays,
       tenureDays,
-      avgIntervalDays: purchases >= 2 ? tenureDays / (purchases - 1) : null,
-      secondPurchase: second,
+      avgIntervalDays: f.purchases >= 2 ? tenureDays / (f.purchases - 1) : null,
+      secondPurchase: f.secondPurchase,
     };
     const name = aligned?.[r];
     if (name !== undefined) summary.name = name;
