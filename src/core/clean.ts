@@ -58,6 +58,11 @@ export class OrderCleaner {
   /** Customers numbered in order of first appearance: one lookup per order serves names and buildHistories. */
   private readonly customers = new StringIds();
   private readonly nameOf: (string | undefined)[] = [];
+  /**
+   * Key → name, filled as names are found: the key was just read, so Map.set hashes a string in cache, where
+   * building the Map in finish() read 200k keys scattered over the heap (~50 ms).
+   */
+  private readonly names = new Map<string, string>();
   /** Customer id of each entry of `orders`. */
   private orderCustomer = new Int32Array(1024);
   /**
@@ -211,7 +216,11 @@ export class OrderCleaner {
     const at = this.mapping.name;
     if (at !== undefined && this.nameOf[id] === undefined) {
       const n = row[at];
-      if (!isBlank(n)) this.nameOf[id] = String(n).trim();
+      if (!isBlank(n)) {
+        const name = String(n).trim();
+        this.nameOf[id] = name;
+        this.names.set(this.customers.keys[id], name);
+      }
     }
     return id;
   }
@@ -252,11 +261,7 @@ export class OrderCleaner {
     this.firstSlot = [];
     this.chain = new RowChain();
     this.skipped.sort((a, b) => a.row - b.row);
-    const names = new Map<string, string>();
-    for (let id = 0; id < this.nameOf.length; id++) {
-      const name = this.nameOf[id];
-      if (name !== undefined) names.set(this.customers.keys[id], name);
-    }
+    const names = this.names;
     rememberCustomerIndex(this.orders, {
       keys: this.customers.keys,
       customerOf: this.orderCustomer.slice(0, this.orders.length),
