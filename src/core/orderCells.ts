@@ -95,23 +95,36 @@ export class OrderCells {
     };
   }
 
+  /** The last status cell read and whether it cancels: an export repeats a handful of statuses row after row. */
+  private lastStatus: unknown;
+  private lastStatusCancels = false;
+
+  private statusCancels(v: unknown): boolean {
+    if (v === this.lastStatus) return this.lastStatusCancels;
+    let cancels = false;
+    if (!isBlank(v)) {
+      const text = String(v).trim();
+      cancels = isCancelledStatus(text) || this.mapping.cancelStatuses?.includes(text) === true;
+    }
+    this.lastStatus = v;
+    this.lastStatusCancels = cancels;
+    return cancels;
+  }
+
   /** Why this row cancels its order (status, cancel date or a platform marker), or null. */
   cancelReason(row: readonly unknown[], orderId: string | null): CancelMark {
     const m = this.mapping;
     if (m.status !== undefined) {
       const v = row[m.status];
-      if (!isBlank(v)) {
-        const text = String(v).trim();
-        if (isCancelledStatus(text) || m.cancelStatuses?.includes(text)) {
-          const c = this.col.status!;
-          return {
-            reason: {
-              ja: `キャンセル扱い: ${c.ja}が「${showValue(v)}」`,
-              en: `cancelled: ${c.en} is "${showValue(v)}"`,
-            },
-            field: c.field,
-          };
-        }
+      if (this.statusCancels(v)) {
+        const c = this.col.status!;
+        return {
+          reason: {
+            ja: `キャンセル扱い: ${c.ja}が「${showValue(v)}」`,
+            en: `cancelled: ${c.en} is "${showValue(v)}"`,
+          },
+          field: c.field,
+        };
       }
     }
     if (m.cancelledAt !== undefined) {
