@@ -41,3 +41,38 @@ export function medianInPlace(values: Float64Array): number | null {
   const upper = kthLargest(values, Math.floor(n / 2) + 1);
   return n % 2 === 1 ? upper : (upper + kthLargest(values, n / 2)) / 2;
 }
+
+/** Whether typed arrays store the low 16 bits of a value first (every platform a shop's data runs on does). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * Sorts positive numbers ascending, in place, by an LSD radix sort on their IEEE-754 bits: for positive doubles
+ * the bits, read as an unsigned integer, order exactly like the values. Four counting passes over 16-bit digits
+ * take a few milliseconds for 200k customers' M, where Float64Array.prototype.sort takes ~20 ms. A pass whose
+ * digit is the same for every value (the low bits of whole-yen amounts) is skipped.
+ */
+export function sortPositive(values: Float64Array): void {
+  const n = values.length;
+  if (n < 512) {
+    values.sort();
+    return;
+  }
+  let from: Float64Array = values;
+  let to: Float64Array = new Float64Array(n);
+  const count = new Int32Array(65536);
+  for (let pass = 0; pass < 4; pass++) {
+    const digits = new Uint16Array(from.buffer, from.byteOffset, n * 4);
+    const at = LITTLE_ENDIAN ? pass : 3 - pass;
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[digits[4 * i + at]]++;
+    if (count[digits[at]] === n) continue; // every value has this digit: the order stays as it is
+    for (let d = 0, sum = 0; d < 65536; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) to[count[digits[4 * i + at]]++] = from[i];
+    [from, to] = [to, from];
+  }
+  if (from !== values) values.set(from);
+}

@@ -1,3 +1,4 @@
+import { sortPositive } from "./select";
 import type { Settings } from "./types";
 
 export interface VipScoreInput {
@@ -69,7 +70,7 @@ export function monetaryShareOf(monetaries: ArrayLike<number>): (m: number) => n
   const sorted = new Float64Array(n);
   let w = 0;
   for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) sorted[w++] = monetaries[i];
-  sorted.sort();
+  sortPositive(sorted);
   return (m: number) => {
     if (!(m > 0) || n === 0) return 0;
     let lo = 0;
