@@ -12,7 +12,7 @@ import { medianOrderValue } from "../src/core/segment";
 import { medianInPlace } from "../src/core/select";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { topMonetaryCut } from "../src/core/state";
-import { buildHistories, repurchaseIntervals, salesBetween, summarize } from "../src/core/summary";
+import { buildHistories, repurchaseIntervalArray, salesBetween, summarize } from "../src/core/summary";
 import { emptyFigures, figuresOf, monetariesAsOf } from "../src/core/summaryFigures";
 import type { CleanResult, Settings } from "../src/core/types";
 import { monetaryShareOf } from "../src/core/vipScore";
@@ -153,7 +153,7 @@ function analysisParts(cleaned: CleanResult, settings: Settings, phases: Phase[]
     monetaryShareOf(monetaries);
     medianOrderValue(histories.days, histories.amounts, AS_OF);
     salesBetween(histories, addMonths(AS_OF, -12) + 1, AS_OF);
-    medianInPlace(Float64Array.from(repurchaseIntervals(histories, AS_OF)));
+    medianInPlace(repurchaseIntervalArray(histories, AS_OF));
   });
 }
 

@@ -25,7 +25,7 @@ import { medianInPlace } from "./select";
 import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
 import { classifyState, type StateContext, stageOf, topMonetaryCut } from "./state";
-import { buildHistories, repurchaseIntervals, salesBetween, summarize } from "./summary";
+import { buildHistories, repurchaseIntervalArray, salesBetween, summarize } from "./summary";
 import { emptyFigures, figuresOf, monetariesAsOf } from "./summaryFigures";
 import { emptyStateCounts, transitionMatrix } from "./transitions";
 import type {
@@ -300,7 +300,7 @@ export function analyzeCleaned(
   const vipLtvMultiple =
     vipMonetary.n && otherMonetary.n && otherMean > 0 ? vipMonetary.sum / vipMonetary.n / otherMean : null;
 
-  const medianDays = medianInPlace(Float64Array.from(repurchaseIntervals(histories, asOf)));
+  const medianDays = medianInPlace(repurchaseIntervalArray(histories, asOf));
   const result: AnalysisResult = {
     asOf,
     previousAsOf,

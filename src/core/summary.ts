@@ -196,20 +196,31 @@ export function summarize(
 
 /** Days between consecutive purchase days (≤ asOf) of every customer: the shop's repurchase cycle sample. */
 export function repurchaseIntervals(histories: CustomerHistories, asOf: DayNumber): number[] {
+  return Array.from(repurchaseIntervalArray(histories, asOf));
+}
+
+/**
+ * The same intervals in a typed array, what the median needs: a customer has fewer intervals than orders, so
+ * one array the size of the orders holds them all without growing a JS array of 300k numbers.
+ */
+export function repurchaseIntervalArray(histories: CustomerHistories, asOf: DayNumber): Float64Array {
   const { keys, start, days, amounts } = histories;
-  const out: number[] = [];
+  const out = new Float64Array(days.length);
+  let n = 0;
   for (let r = 0; r < keys.length; r++) {
-    let last: number | null = null;
+    let bought = false;
+    let last = 0;
     const hi = start[r + 1];
     for (let j = start[r]; j < hi; j++) {
       const day = days[j];
       if (day > asOf) break;
       if (amounts[j] < 0) continue;
-      if (last !== null && day !== last) out.push(day - last);
+      if (bought && day !== last) out[n++] = day - last;
+      bought = true;
       last = day;
     }
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 /** Median (mean of the two middle values for an even count); null for no values. Does not reorder the input. */

@@ -224,3 +224,31 @@ describe("buildHistories over the cleaner's orders", () => {
     expect([...h.amounts]).toContain(42);
   });
 });
+
+describe("repurchaseIntervals", () => {
+  it("are the gaps between each customer's distinct purchase days, refunds and later days left out", () => {
+    const order = fc.record({
+      customerKey: fc.constantFrom("a", "b", "c"),
+      orderId: fc.constant(""),
+      day: fc.integer({ min: -40, max: 40 }),
+      amount: fc.constantFrom(100, 0, -50),
+    });
+    fc.assert(
+      fc.property(fc.array(order, { maxLength: 40 }), fc.integer({ min: -40, max: 40 }), (orders, asOf) => {
+        const expected: number[] = [];
+        for (const key of ["a", "b", "c"]) {
+          const days = [
+            ...new Set(
+              orders.filter((o) => o.customerKey === key && o.day <= asOf && o.amount >= 0).map((o) => o.day),
+            ),
+          ];
+          days.sort((x, y) => x - y);
+          for (let i = 1; i < days.length; i++) expected.push(days[i] - days[i - 1]);
+        }
+        const got = repurchaseIntervals(buildHistories(orders), asOf);
+        expect([...got].sort((x, y) => x - y)).toEqual(expected.sort((x, y) => x - y));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
