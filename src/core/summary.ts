@@ -104,7 +104,8 @@ export function buildHistories(orders: readonly OrderRecord[]): CustomerHistorie
     else sortSegment(days, amounts, lo, hi);
   }
   const histories = { keys, start, days, amounts };
-  // The cleaner's names come aligned by customer id: put them in key order now, for summarize (see namesByRank).
+  // The cleaner's names come aligned by customer id: put them in key order now, for summarize and
+  // analyzeCleaned (see namesInKeyOrder).
   if (names)
     alignedNames.set(histories, {
       names: names.map,
@@ -145,8 +146,8 @@ const alignedNames = new WeakMap<
   { names: ReadonlyMap<string, string>; size: number; byRank: (string | undefined)[] }
 >();
 
-/** Names in key order, looked up once per histories and names map (summarize runs twice: as of and a month before). */
-function namesByRank(
+/** Names in key order (by rank in the histories), looked up once per histories and names map. */
+export function namesInKeyOrder(
   histories: CustomerHistories,
   names: ReadonlyMap<string, string>,
 ): (string | undefined)[] {
@@ -168,7 +169,7 @@ export function summarize(
   names?: ReadonlyMap<string, string>,
 ): SummaryWithSecond[] {
   const { keys } = histories;
-  const aligned = names && names.size > 0 ? namesByRank(histories, names) : null;
+  const aligned = names && names.size > 0 ? namesInKeyOrder(histories, names) : null;
   const out: SummaryWithSecond[] = [];
   const f = emptyFigures();
   for (let r = 0; r < keys.length; r++) {
