@@ -12,7 +12,7 @@ import { medianOrderValue } from "../src/core/segment";
 import { medianInPlace } from "../src/core/select";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { topMonetaryCut } from "../src/core/state";
-import { buildHistories, repurchaseIntervalArray, salesBetween, summarize } from "../src/core/summary";
+import { buildHistories, namesInKeyOrder, repurchaseIntervalArray, salesBetween } from "../src/core/summary";
 import { emptyFigures, figuresOf, monetariesAsOf } from "../src/core/summaryFigures";
 import type { CleanResult, Settings } from "../src/core/types";
 import { monetaryShareOf } from "../src/core/vipScore";
@@ -139,16 +139,16 @@ function analysisParts(cleaned: CleanResult, settings: Settings, phases: Phase[]
     return timed(phases, label, fn);
   };
   const histories = part("  buildHistories", () => buildHistories(cleaned.orders));
-  const now = part("  summarize (as of)", () => summarize(histories, AS_OF, cleaned.names));
-  // A month earlier analyzeCleaned needs only each customer's figures (previous state) and the top cut.
-  part("  month-earlier figures", () => {
-    const previousAsOf = addMonths(AS_OF, -1);
-    monetariesAsOf(histories, previousAsOf);
+  // analyzeCleaned reads each customer's figures as of both dates (no summary objects without a model or RFM).
+  const monetaries = part("  figures (both dates)", () => {
     const f = emptyFigures();
-    for (let r = 0; r < histories.keys.length; r++) figuresOf(histories, r, previousAsOf, f);
+    for (const day of [AS_OF, addMonths(AS_OF, -1)])
+      for (let r = 0; r < histories.keys.length; r++) figuresOf(histories, r, day, f);
+    namesInKeyOrder(histories, cleaned.names);
+    monetariesAsOf(histories, addMonths(AS_OF, -1));
+    return monetariesAsOf(histories, AS_OF);
   });
   part("  ranks (cut, share, medians)", () => {
-    const monetaries = Float64Array.from(now, (c) => c.monetary);
     topMonetaryCut(monetaries, settings.vipTopPercent);
     monetaryShareOf(monetaries);
     medianOrderValue(histories.days, histories.amounts, AS_OF);
