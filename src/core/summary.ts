@@ -5,6 +5,7 @@
  */
 import { type CustomerIndex, customerIndexHint } from "./customerIndex";
 import { sortIdsByKey } from "./keyOrder";
+import { StringIds } from "./stringIds";
 import { emptyFigures, figuresOf } from "./summaryFigures";
 import type { CustomerSummary, DayNumber, OrderRecord } from "./types";
 
@@ -33,7 +34,7 @@ interface OrdersRead {
 
 /**
  * One pass over the order objects (half a million in a large export, so they are read only once). Customers
- * are the cleaner's numbering when every order still has the customer it says, else one Map lookup per order.
+ * are the cleaner's numbering when every order still has the customer it says, else numbered here (StringIds).
  */
 function readOrders(orders: readonly OrderRecord[]): OrdersRead {
   const n = orders.length;
@@ -51,22 +52,15 @@ function readOrders(orders: readonly OrderRecord[]): OrdersRead {
     }
     if (i === n) return { index: hint, days, amounts };
   }
-  const indexOf = new Map<string, number>();
-  const keys: string[] = [];
+  const ids = new StringIds();
   const customerOf = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const o = orders[i];
-    let c = indexOf.get(o.customerKey);
-    if (c === undefined) {
-      c = keys.length;
-      indexOf.set(o.customerKey, c);
-      keys.push(o.customerKey);
-    }
-    customerOf[i] = c;
+    customerOf[i] = ids.idOf(o.customerKey);
     days[i] = o.day;
     amounts[i] = o.amount;
   }
-  return { index: { keys, customerOf }, days, amounts };
+  return { index: { keys: ids.keys, customerOf }, days, amounts };
 }
 
 export function buildHistories(orders: readonly OrderRecord[]): CustomerHistories {
