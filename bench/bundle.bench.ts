@@ -3,7 +3,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { createContext, Script } from "node:vm";
-import { BUNDLE_PATH, bundleSource, ensureBundle, loadBundle, ROOT } from "../test/gas/loadBundle";
+import { BUNDLE_PATH, bundleSource, ensureBundle, loadBundle } from "../test/gas/loadBundle";
+import { sharedPath } from "../test/support/sharedData";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -131,7 +132,7 @@ export async function run(): Promise<void> {
 
   // The model functions fit BG/NBD on the range: CDNOW's 2,357 customers (weeks turned into days), then the same
   // customers 21 times over (each copy a few days older) for a 50,000-row range.
-  const cdnow = readFileSync(`${ROOT}../shared/data/cdnow/cdnow_customers_summary.csv`, "utf8")
+  const cdnow = readFileSync(sharedPath("data/cdnow/cdnow_customers_summary.csv"), "utf8")
     .trim()
     .split("\n")
     .slice(1)

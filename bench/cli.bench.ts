@@ -20,6 +20,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { mulberry32 } from "../test/support/seededRandom";
+import { sharedPath } from "../test/support/sharedData";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DATA = `${ROOT}bench/.data`;
@@ -27,18 +29,11 @@ const CLI = `${ROOT}dist-cli/sodatsu.mjs`;
 const ROWS = Number(process.env.SODATSU_BENCH_ROWS ?? 1_000_000);
 const AS_OF = "2026-10-31";
 const PREVIOUS = "2026-09-30";
-const UCI = `${ROOT}../shared/data/online-retail/online_retail.csv.gz`;
+const UCI = sharedPath("data/online-retail/online_retail.csv.gz");
 
 /** Deterministic test data: ~120k customers, orders of 1–3 line items, 2% cancelled, a few blank customers. */
 async function generate(file: string, rows: number): Promise<void> {
-  let a = 12345;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(12345);
   const out = createWriteStream(file);
   const write = (s: string) =>
     out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once("drain", r));

@@ -16,18 +16,7 @@ import { buildHistories, namesInKeyOrder, repurchaseIntervalArray, salesBetween 
 import { emptyFigures, figuresOf, monetariesAsOf } from "../src/core/summaryFigures";
 import type { CleanResult, Settings } from "../src/core/types";
 import { monetaryShareOf } from "../src/core/vipScore";
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../test/support/seededRandom";
 
 const AS_OF = dayFromYmd(2026, 10, 31);
 const HEADER = ["注文番号", "顧客ID", "注文日時", "合計金額", "ステータス", "氏名"];
@@ -37,7 +26,7 @@ const HEADER = ["注文番号", "顧客ID", "注文日時", "合計金額", "ス
  * orders of 1–3 lines with the total on every line, ~1% cancelled, ~0.5% unreadable dates.
  */
 function* chunks(rowCount: number, customers: number, size: number): Generator<string[][]> {
-  const r = rng(7);
+  const r = mulberry32(7);
   let order = 100000;
   let made = 0;
   const start = dayFromYmd(2023, 1, 1);

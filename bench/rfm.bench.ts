@@ -8,24 +8,13 @@ import { rfmOfSummaries } from "../src/core/model/rfm";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { buildHistories, summarize } from "../src/core/summary";
 import type { OrderMapping } from "../src/core/types";
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../test/support/seededRandom";
 
 const AS_OF = dayFromYmd(2026, 10, 31);
 
 /** 1M order rows of 200,000 potential customers, skewed as the core bench's (a few buy often, most once). */
 function rows(n: number): string[][] {
-  const r = rng(7);
+  const r = mulberry32(7);
   const start = dayFromYmd(2023, 1, 1);
   const out: string[][] = new Array(n);
   for (let i = 0; i < n; i++) {

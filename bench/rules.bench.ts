@@ -13,23 +13,12 @@ import type {
   OrderRecord,
   RowBucket,
 } from "../src/core/types";
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../test/support/seededRandom";
 
 const AS_OF = dayFromYmd(2026, 10, 31);
 
 function summaries(n: number): CustomerSummary[] {
-  const r = rng(1);
+  const r = mulberry32(1);
   const out: CustomerSummary[] = [];
   for (let i = 0; i < n; i++) {
     const F = 1 + Math.floor(-Math.log(1 - r()) * 2);
@@ -53,7 +42,7 @@ function summaries(n: number): CustomerSummary[] {
 }
 
 function cleaned(customers: number, orders: number): CleanResult {
-  const r = rng(2);
+  const r = mulberry32(2);
   const list: OrderRecord[] = new Array(orders);
   for (let i = 0; i < orders; i++) {
     // A skewed customer choice: some customers buy often, most once or twice.
@@ -107,7 +96,7 @@ export async function run(): Promise<void> {
   console.log(`classifyState, 50,000 customers (incl. the top-1% cut): ${tState.toFixed(1)} ms`);
 
   const input = cleaned(200_000, 1_000_000);
-  const r = rng(3);
+  const r = mulberry32(3);
   const engagement: EngagementRecord[] = [];
   for (let i = 0; i < 100_000; i++)
     engagement.push({

@@ -13,23 +13,13 @@
  * - membership.csv: the coffee subscription club's members (継続 / 休会 / 退会).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { mulberry32 } from "../test/support/seededRandom";
 
 const AS_OF = Date.UTC(2026, 9, 31); // 2026-10-31, the date the README's command uses
 const START = Date.UTC(2025, 4, 1); // the shop opened its online store in May 2025
 const DAY = 86_400_000;
 
-/** mulberry32: small, fast, good enough for test data, and the same in every Node version. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261031);
+const random = mulberry32(20261031);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 const exponential = (mean: number) => -Math.log(1 - random()) * mean;
 

@@ -6,10 +6,11 @@ import { dayFromYmd } from "../../src/core/day";
 import { diagnosisEvidence } from "../../src/core/diagnosis";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { OrderMapping } from "../../src/core/types";
+import { sharedPath } from "../support/sharedData";
 
 // The R package rfm's sample orders (rsquaredacademy/rfm, MIT): 4,906 orders of 995 customers, analysed as of
 // 2006-12-31 as the package's examples do. Every figure is checked against a plain aggregation written here.
-const csv = readFileSync(new URL("../../../shared/data/rfm/rfm_data_orders.csv", import.meta.url), "utf8");
+const csv = readFileSync(sharedPath("data/rfm/rfm_data_orders.csv"), "utf8");
 const [header, ...rows] = parse(csv) as string[][];
 const AS_OF_TEXT = "2006-12-31";
 const AS_OF = dayFromYmd(2006, 12, 31);

@@ -1,13 +1,13 @@
 // CDNOW (Fader & Hardie, via the lifetimes library): the repeat-purchase summary at the calibration end
 // 1997-09-30 must equal lifetimes' own cdnow_customers_summary.csv on every one of its 2,357 rows.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { cleanOrders } from "../../src/core/clean";
 import { dayFromYmd } from "../../src/core/day";
 import { buildHistories, summarize } from "../../src/core/summary";
+import { sharedPath } from "../support/sharedData";
 
-const data = (rel: string) => fileURLToPath(new URL(`../../../shared/data/${rel}`, import.meta.url));
+const data = (rel: string) => sharedPath(`data/${rel}`);
 
 describe("CDNOW sample", () => {
   // Whitespace separated, no header: master id, sample id, yyyymmdd, CDs, dollars.

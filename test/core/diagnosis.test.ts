@@ -1,12 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CHECKLIST, QUESTIONS, RATING_LEVELS, rateDiagnosis, readAnswer } from "../../src/core/diagnosis";
+import { sharedPath } from "../support/sharedData";
 
-const seedDir = new URL("../../../shared/seeds/", import.meta.url);
+const seedDir = sharedPath("seeds");
 const seed = (prefix: string) => {
   const file = readdirSync(seedDir).find((f) => f.startsWith(prefix));
   if (!file) throw new Error(`seed ${prefix} missing`);
-  return readFileSync(new URL(file, seedDir), "utf8");
+  return readFileSync(join(seedDir, file), "utf8");
 };
 /** Line breaks in the article are layout, not text; punctuation added to join lines is ignored. */
 const flat = (s: string) => s.replace(/[\s、]/g, "");

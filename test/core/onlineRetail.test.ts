@@ -1,7 +1,6 @@
 // UCI Online Retail (541,909 invoice lines): every row accounted for, and customers, purchase days and monetary
 // totals equal to a plain aggregation written here without the core.
 import { createReadStream } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,10 +9,9 @@ import { dayFromYmd, formatDay } from "../../src/core/day";
 import { detectOrderMapping } from "../../src/core/mapping";
 import { buildHistories, summarize } from "../../src/core/summary";
 import type { CleanResult, CustomerSummary } from "../../src/core/types";
+import { sharedPath } from "../support/sharedData";
 
-const FILE = fileURLToPath(
-  new URL("../../../shared/data/online-retail/online_retail.csv.gz", import.meta.url),
-);
+const FILE = sharedPath("data/online-retail/online_retail.csv.gz");
 const AS_OF = dayFromYmd(2011, 12, 9);
 
 interface Plain {

@@ -3,6 +3,7 @@
  * into it (test/gas/loadBundle.ts), and a deterministic order export that looks like a real one.
  */
 
+import { mulberry32 } from "../support/seededRandom";
 import { createGasWorld, type GasOptions, type GasWorld } from "./fakes/index";
 import type { FakeSheet } from "./fakes/sheet";
 import { type Bundle, loadBundle } from "./loadBundle";
@@ -22,25 +23,13 @@ export function newHarness(options: GasOptions = {}): Harness {
 export const ORDER_HEADER = ["顧客ID", "注文番号", "注文日時", "合計金額", "ステータス", "氏名"];
 export const HOSTILE_NAMES = ['=HYPERLINK("https://example.com","x")', "+1", "-2", "@x"];
 
-/** mulberry32: a small seeded PRNG, so fixtures are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `n` order rows (plus the header) over two years ending 2026-10-31: customers who buy once, regulars on a
  * monthly rhythm, lapsed ones; dates mostly as Sheets Dates (10:00 in Tokyo), some as text; a few cancellations,
  * unreadable dates and missing customers; the first customers carry names that look like formulas.
  */
 export function orderRows(n: number, seed = 7): unknown[][] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const rows: unknown[][] = [ORDER_HEADER];
   const customers = Math.max(10, Math.floor(n / 4));
   const end = Date.UTC(2026, 9, 31, 1); // 10:00 JST

@@ -4,15 +4,16 @@ import { gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUCKET_LABELS } from "../../src/core/index";
+import { sharedPath } from "../support/sharedData";
 import { generatedSheets, newHarness, setSetting, sheetValues } from "./actionsHarness";
-import { ensureBundle, ROOT } from "./loadBundle";
+import { ensureBundle } from "./loadBundle";
 
 beforeAll(ensureBundle);
 
 const LINES = 30_000;
 
 function retailRows(): string[][] {
-  const text = gunzipSync(readFileSync(`${ROOT}../shared/data/online-retail/online_retail.csv.gz`)).toString(
+  const text = gunzipSync(readFileSync(sharedPath("data/online-retail/online_retail.csv.gz"))).toString(
     "utf8",
   );
   const head = text.split("\n", LINES + 1).join("\n");

@@ -14,7 +14,8 @@ import {
   stateLabel,
   topMonetaryCut,
 } from "../../src/core/index";
-import { type Bundle, ensureBundle, loadBundle, ROOT } from "./loadBundle";
+import { sharedPath } from "../support/sharedData";
+import { type Bundle, ensureBundle, loadBundle } from "./loadBundle";
 
 beforeAll(ensureBundle);
 
@@ -369,7 +370,7 @@ describe("P_ALIVE and EXPECTED_PURCHASES", () => {
   });
   const end = dayFromYmd(2026, 10, 31);
   // The CDNOW customers (Fader, Hardie & Lee's data set; weeks turned into days), a shop the model fits well.
-  const cdnow = readFileSync(`${ROOT}../shared/data/cdnow/cdnow_customers_summary.csv`, "utf8");
+  const cdnow = readFileSync(sharedPath("data/cdnow/cdnow_customers_summary.csv"), "utf8");
   const rows = cdnow
     .trim()
     .split("\n")

@@ -1,10 +1,9 @@
 // Loads the CDNOW calibration summary (weeks) from the shared data folder; never copied into the repo.
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import type { RfmTriple } from "../../../src/core/model/bgnbd";
+import { sharedPath } from "../../support/sharedData";
 
-export const sharedData = (rel: string): string =>
-  fileURLToPath(new URL(`../../../../shared/data/${rel}`, import.meta.url));
+export const sharedData = (rel: string): string => sharedPath(`data/${rel}`);
 
 export function cdnowTriples(): RfmTriple[] {
   const lines = readFileSync(sharedData("cdnow/cdnow_customers_summary.csv"), "utf8").trim().split("\n");

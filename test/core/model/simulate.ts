@@ -1,17 +1,12 @@
 // Simulates shops whose customers follow BG/NBD exactly (seeded, so tests and the benchmark are
 // reproducible). Times are whole days, same-day purchases merge, as in the real customer summary.
 import type { BgNbdParams, RfmTriple } from "../../../src/core/model/bgnbd";
+import { mulberry32 } from "../../support/seededRandom";
 
-/** mulberry32: tiny seeded PRNG returning uniforms in (0, 1). */
+/** Seeded uniforms in the open interval (0, 1): the simulations take logarithms of u and of 1 − u. */
 export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967297;
-  };
+  const u = mulberry32(seed);
+  return () => (u() * 4294967296 + 0.5) / 4294967297;
 }
 
 function normal(u: () => number): number {
