@@ -12,7 +12,12 @@ import { medianOrderValue } from "../src/core/segment";
 import { medianInPlace } from "../src/core/select";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { topMonetaryCut } from "../src/core/state";
-import { buildHistories, namesInKeyOrder, repurchaseIntervalArray, salesBetween } from "../src/core/summary";
+import {
+  historiesOfCleaned,
+  namesInKeyOrder,
+  repurchaseIntervalArray,
+  salesBetween,
+} from "../src/core/summary";
 import { emptyFigures, figuresOf, monetariesAsOf } from "../src/core/summaryFigures";
 import type { CleanResult, Settings } from "../src/core/types";
 import { monetaryShareOf } from "../src/core/vipScore";
@@ -127,7 +132,7 @@ function analysisParts(cleaned: CleanResult, settings: Settings, phases: Phase[]
     gc?.();
     return timed(phases, label, fn);
   };
-  const histories = part("  buildHistories", () => buildHistories(cleaned.orders));
+  const histories = part("  histories", () => historiesOfCleaned(cleaned));
   // analyzeCleaned reads each customer's figures as of both dates (no summary objects without a model or RFM).
   const monetaries = part("  figures (both dates)", () => {
     const f = emptyFigures();

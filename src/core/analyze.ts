@@ -25,7 +25,13 @@ import { medianInPlace } from "./select";
 import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
 import { classifyState, type StateContext, stageOf, topMonetaryCut } from "./state";
-import { buildHistories, namesInKeyOrder, repurchaseIntervalArray, salesBetween, summarize } from "./summary";
+import {
+  historiesOfCleaned,
+  namesInKeyOrder,
+  repurchaseIntervalArray,
+  salesBetween,
+  summarize,
+} from "./summary";
 import { emptyFigures, figuresOf, monetariesAsOf } from "./summaryFigures";
 import { emptyStateCounts, transitionMatrix } from "./transitions";
 import type {
@@ -150,7 +156,7 @@ export function analyzeCleaned(
   model?: ModelHooks,
 ): AnalysisResult {
   const previousAsOf = addMonths(asOf, -1);
-  const histories = buildHistories(cleaned.orders);
+  const histories = historiesOfCleaned(cleaned);
   // Summary objects only for the hooks that take them: the rows are built from each customer's figures, read
   // into one reusable object, as for a month earlier below (200k summaries kept alive cost the GC ~0.2 s).
   const now = model?.predict || settings.showRfm ? summarize(histories, asOf, cleaned.names) : null;

@@ -17,15 +17,15 @@
  * Streaming: the CLI pushes rows one at a time; memory grows with orders, never with raw rows.
  */
 import { customerKeyOf, orderIdOf } from "./cells";
-import { rememberCustomerIndex } from "./customerIndex";
 import { LastDayCache } from "./dayCache";
+import { cleanResultOf, KeptOrders } from "./keptOrders";
 import { NO_CANCEL, OrderCells, type Problem, type Reason } from "./orderCells";
 import type { OrderMappingEx } from "./orderPresets";
 import { NO_DAY, OrderSlots } from "./orderSlots";
 import { isBlank } from "./parseAmount";
 import { RowChain } from "./rowChain";
 import { StringIds } from "./stringIds";
-import type { CleanOptions, CleanResult, OrderMapping, OrderRecord, RowBucket, SkippedRow } from "./types";
+import type { CleanOptions, CleanResult, OrderMapping, RowBucket, SkippedRow } from "./types";
 
 export interface CleanOptionsEx extends CleanOptions {
   /** Keep at most this many skipped rows in the list (counts stay complete); default: all. */
@@ -45,7 +45,8 @@ interface PendingRow {
 export class OrderCleaner {
   private readonly mapping: OrderMappingEx;
   private readonly opts: CleanOptionsEx;
-  private readonly orders: OrderRecord[] = [];
+  /** The orders kept, in columns; CleanResult.orders is made from them only if a caller reads it. */
+  private readonly kept = new KeptOrders();
   private readonly counts: Record<RowBucket, number> = {
     used: 0,
     missing_customer: 0,
@@ -63,8 +64,6 @@ export class OrderCleaner {
    * building the Map in finish() read 200k keys scattered over the heap (~50 ms).
    */
   private readonly names = new Map<string, string>();
-  /** Customer id of each entry of `orders`. */
-  private orderCustomer = new Int32Array(1024);
   /**
    * Orders being assembled (see orderSlots.ts); order ids numbered as they first appear, and the first slot of
    * each (another customer's order with the same id hangs off `next`). Released by finish().
@@ -167,8 +166,7 @@ export class OrderCleaner {
       else {
         this.counts.used++;
         const id = this.customerId(customer, row);
-        // The customer's first key string, not this row's copy: one string per customer is kept, not per order.
-        this.addOrder({ customerKey: this.customers.keys[id], orderId: "", day, amount: amount ?? 0 }, id);
+        this.kept.add(id, "", day, amount ?? 0);
       }
       return;
     }
@@ -225,17 +223,6 @@ export class OrderCleaner {
     return id;
   }
 
-  private addOrder(order: OrderRecord, customerId: number): void {
-    const i = this.orders.length;
-    if (i === this.orderCustomer.length) {
-      const grown = new Int32Array(i * 2);
-      grown.set(this.orderCustomer);
-      this.orderCustomer = grown;
-    }
-    this.orderCustomer[i] = customerId;
-    this.orders.push(order);
-  }
-
   private addAmount(slot: number, amount: number | null): void {
     if (amount === null) return;
     const s = this.slots;
@@ -262,12 +249,12 @@ export class OrderCleaner {
     this.chain = new RowChain();
     this.skipped.sort((a, b) => a.row - b.row);
     const names = this.names;
-    rememberCustomerIndex(this.orders, {
-      keys: this.customers.keys,
-      customerOf: this.orderCustomer.slice(0, this.orders.length),
-      names: { byId: this.nameOf, map: names },
-    });
-    return { orders: this.orders, counts: this.counts, skipped: this.skipped, names };
+    // Each order's customer key is the customer's first key string, not a row's copy: one string per customer.
+    return cleanResultOf(
+      this.kept,
+      { keys: this.customers.keys, names: { byId: this.nameOf, map: names } },
+      { counts: this.counts, skipped: this.skipped, names },
+    );
   }
 
   /** Puts a finished order's rows in their bucket. */
@@ -278,8 +265,7 @@ export class OrderCleaner {
     const cancel = s.cancelOf(slot);
     if (day !== NO_DAY && !cancel && day <= this.opts.asOf) {
       this.counts.used += s.rowCount[slot];
-      const id = s.customerId[slot];
-      this.addOrder({ customerKey: this.customers.keys[id], orderId, day, amount: s.amount[slot] }, id);
+      this.kept.add(s.customerId[slot], orderId, day, s.amount[slot]);
       return;
     }
     const rows = this.chain.list(s.lastRow[slot]);

@@ -4,10 +4,11 @@
  * earlier (§11) without regrouping.
  */
 import { type CustomerIndex, customerIndexHint } from "./customerIndex";
+import { unreadColumns } from "./keptOrders";
 import { sortIdsByKey } from "./keyOrder";
 import { StringIds } from "./stringIds";
 import { emptyFigures, figuresOf } from "./summaryFigures";
-import type { CustomerSummary, DayNumber, OrderRecord } from "./types";
+import type { CleanResult, CustomerSummary, DayNumber, OrderRecord } from "./types";
 
 export interface CustomerHistories {
   /** Customer keys in code-unit order (the order of every output). */
@@ -64,8 +65,21 @@ function readOrders(orders: readonly OrderRecord[]): OrdersRead {
 }
 
 export function buildHistories(orders: readonly OrderRecord[]): CustomerHistories {
-  const n = orders.length;
-  const { index, days: dayOf, amounts: amountOf } = readOrders(orders);
+  return historiesOf(readOrders(orders));
+}
+
+/**
+ * The histories of a cleaner's result: the same as buildHistories(cleaned.orders), but grouped straight from
+ * the cleaner's columns while no caller has read `orders` (so the order objects are never made; keptOrders.ts).
+ */
+export function historiesOfCleaned(cleaned: CleanResult): CustomerHistories {
+  const columns = unreadColumns(cleaned);
+  return columns ? historiesOf(columns) : buildHistories(cleaned.orders);
+}
+
+function historiesOf(read: OrdersRead): CustomerHistories {
+  const { index, days: dayOf, amounts: amountOf } = read;
+  const n = dayOf.length;
   const { keys: keyOfId, customerOf } = index;
   // Customers with at least one order, sorted by key in code-unit order; rank[id] = position (−1: no orders).
   const count = new Int32Array(keyOfId.length);

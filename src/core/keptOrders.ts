@@ -1,0 +1,106 @@
+/**
+ * The orders the cleaner keeps, in columns (customer number, day, amount, order id) rather than one OrderRecord
+ * each. A large export keeps half a million orders; as objects they cost finish() their allocation, every
+ * later collection their tracing, and buildHistories a pass reading them back into typed arrays. analyzeCleaned
+ * groups straight from the columns (see historiesOfCleaned in summary.ts); CleanResult.orders is made from them
+ * only when a caller reads it, and from then on the objects are the truth (the caller may change them).
+ */
+import { type CustomerIndex, rememberCustomerIndex } from "./customerIndex";
+import type { CleanResult, OrderRecord } from "./types";
+
+export class KeptOrders {
+  size = 0;
+  /** The cleaner's customer number of each order (see customerIndex.ts). */
+  customerOf = new Int32Array(1024);
+  day = new Int32Array(1024);
+  amount = new Float64Array(1024);
+  /** The order id strings the cleaner already holds ("" for a row that is an order of its own). */
+  readonly orderId: string[] = [];
+
+  add(customerId: number, orderId: string, day: number, amount: number): void {
+    const i = this.size;
+    if (i === this.day.length) this.grow();
+    this.customerOf[i] = customerId;
+    this.day[i] = day;
+    this.amount[i] = amount;
+    this.orderId.push(orderId);
+    this.size = i + 1;
+  }
+
+  private grow(): void {
+    const n = this.day.length * 2;
+    const customerOf = new Int32Array(n);
+    customerOf.set(this.customerOf);
+    this.customerOf = customerOf;
+    const day = new Int32Array(n);
+    day.set(this.day);
+    this.day = day;
+    const amount = new Float64Array(n);
+    amount.set(this.amount);
+    this.amount = amount;
+  }
+}
+
+/** Kept orders with what is needed to read them: customer keys and names by customer number. */
+export interface KeptColumns {
+  days: Int32Array;
+  amounts: Float64Array;
+  index: CustomerIndex;
+}
+
+/** Columns of a CleanResult whose orders no caller has read yet. */
+const unread = new WeakMap<CleanResult, KeptColumns>();
+
+/**
+ * A CleanResult whose `orders` are made on first read (an own enumerable property, so spreading, JSON and
+ * deep equality see it as before). Assigning `orders` replaces them, as on a plain object.
+ */
+export function cleanResultOf(
+  kept: KeptOrders,
+  index: Omit<CustomerIndex, "customerOf">,
+  rest: Omit<CleanResult, "orders">,
+): CleanResult {
+  const n = kept.size;
+  const columns: KeptColumns = {
+    days: kept.day.subarray(0, n),
+    amounts: kept.amount.subarray(0, n),
+    index: { ...index, customerOf: kept.customerOf.subarray(0, n) },
+  };
+  let orders: OrderRecord[] | null = null;
+  const result: CleanResult = {
+    get orders(): OrderRecord[] {
+      if (orders === null) {
+        orders = recordsOf(kept, columns.index);
+        unread.delete(result);
+      }
+      return orders;
+    },
+    set orders(value: OrderRecord[]) {
+      orders = value;
+      unread.delete(result);
+    },
+    ...rest,
+  };
+  unread.set(result, columns);
+  return result;
+}
+
+/** The columns behind `cleaned` while its orders are unread (then they are exactly what the orders would say). */
+export function unreadColumns(cleaned: CleanResult): KeptColumns | null {
+  return unread.get(cleaned) ?? null;
+}
+
+/** The OrderRecords, in the order they were kept; the cleaner's numbering is left for buildHistories. */
+function recordsOf(kept: KeptOrders, index: CustomerIndex): OrderRecord[] {
+  const { keys } = index;
+  const out: OrderRecord[] = new Array(kept.size);
+  for (let i = 0; i < kept.size; i++)
+    out[i] = {
+      customerKey: keys[kept.customerOf[i]],
+      orderId: kept.orderId[i],
+      day: kept.day[i],
+      amount: kept.amount[i],
+    };
+  rememberCustomerIndex(out, { ...index, customerOf: kept.customerOf.slice(0, kept.size) });
+  return out;
+}
