@@ -169,38 +169,55 @@ export function predictCustomersFromTriples(
   if ((maxX + 1) * span * span >= Number.MAX_SAFE_INTEGER)
     return predictEach(triples, params, nextPurchaseMaxDays);
 
-  // Distinct triples, keyed (x, T, t_x) so that sorting the keys groups the customers of one (x, T).
-  const slotOf = new Map<number, number>();
-  const first: number[] = [];
-  const slots = new Int32Array(n);
+  // Distinct triples, keyed (x, T, t_x) so that sorting the keys groups the customers of one (x, T). The keys are
+  // sorted and deduplicated in a typed array and each customer finds its slot by binary search: a Map of 100k
+  // number keys cost more than the sort and the searches together.
+  const keyOf = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const t = triples[i];
-    const key = (t.x * span + t.T) * span + t.tx;
-    let slot = slotOf.get(key);
-    if (slot === undefined) {
-      slot = first.length;
-      slotOf.set(key, slot);
-      first.push(i);
-    }
-    slots[i] = slot;
+    keyOf[i] = (t.x * span + t.T) * span + t.tx;
   }
-  const keys = new Float64Array(slotOf.keys()).sort();
-  const values = new Array<TriplePrediction>(first.length);
+  const keys = distinctSorted(keyOf);
+  const values = new Array<TriplePrediction>(keys.length);
   const curve = new SharedCurve(params, nextPurchaseMaxDays);
   let group = -1;
-  for (const key of keys) {
-    const slot = slotOf.get(key)!;
-    const t = triples[first[slot]];
-    if (Math.floor(key / span) !== group) {
-      group = Math.floor(key / span);
-      curve.select(t.x, t.T);
+  for (let slot = 0; slot < keys.length; slot++) {
+    const key = keys[slot];
+    // Whole numbers below 2^53 all along: the key splits back into its triple exactly.
+    const xT = Math.floor(key / span);
+    const tx = key - xT * span;
+    const x = Math.floor(xT / span);
+    const T = xT - x * span;
+    if (xT !== group) {
+      group = xT;
+      curve.select(x, T);
     }
-    const alive = pAlive(t.x, t.tx, t.T, params);
-    values[slot] = predictOne(t.x, alive, nextPurchaseMaxDays, (d) => curve.at(d, t.tx, alive));
+    const alive = pAlive(x, tx, T, params);
+    values[slot] = predictOne(x, alive, nextPurchaseMaxDays, (d) => curve.at(d, tx, alive));
   }
   const out = new Array<TriplePrediction>(n);
-  for (let i = 0; i < n; i++) out[i] = values[slots[i]];
+  for (let i = 0; i < n; i++) out[i] = values[slotOf(keys, keyOf[i])];
   return out;
+}
+
+/** The distinct values of xs in ascending order. */
+function distinctSorted(xs: Float64Array): Float64Array {
+  const sorted = xs.slice().sort();
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
+  return sorted.subarray(0, m);
+}
+
+/** Index of key in the ascending, distinct keys (it is there). */
+function slotOf(keys: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const isWholeTriple = (t: RfmTriple): boolean =>
