@@ -38,21 +38,29 @@ export function sortIdsByKey(ids: readonly number[], keyOf: readonly string[]): 
 
   // The units that occur after the prefix, ranked 1, 2, … in code-unit order; 0 stands for "ended".
   const seen = new Uint8Array(65536);
+  let longest = 0;
   for (let i = 0; i < n; i++) {
     const k = keyOf[ids[i]];
     const end = Math.min(k.length, from + MAX_UNITS);
     for (let j = from; j < end; j++) seen[k.charCodeAt(j)] = 1;
+    if (end > longest) longest = end;
   }
   const rank = new Int32Array(65536);
   let base = 1;
   for (let u = 0; u < 65536; u++) if (seen[u]) rank[u] = base++;
   let width = 0;
   for (let span = 1; width < MAX_UNITS && span * base <= TWO_52; span *= base) width++;
+  // Positions past the longest key are "ended" for every key and order nothing: packing them only makes the
+  // numbers longer (a shop's "C000123" keys need 6 units, which fit one 26-bit half, so two passes, not four).
+  width = Math.min(width, longest - from);
 
   // The packed number of each key, split in two 26-bit halves for the radix passes (indexed by id).
   const size = keyOf.length;
   const hi = new Int32Array(size);
   const lo = new Int32Array(size);
+  // The bits set in any key's halves: a pass whose 13-bit digit is 0 for every key would leave the order as it is.
+  let usedLo = 0;
+  let usedHi = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     const k = keyOf[id];
@@ -61,15 +69,18 @@ export function sortIdsByKey(ids: readonly number[], keyOf: readonly string[]): 
     const h = Math.floor(v / TWO_26);
     hi[id] = h;
     lo[id] = v - h * TWO_26;
+    usedLo |= lo[id];
+    usedHi |= h;
   }
 
-  // Least significant digit first: four stable counting passes of 13 bits each.
+  // Least significant digit first: up to four stable counting passes of 13 bits each.
   let order = Int32Array.from(ids);
   let spare = new Int32Array(n);
   const count = new Int32Array(1 << DIGIT_BITS);
   for (let pass = 0; pass < 4; pass++) {
     const half = pass < 2 ? lo : hi;
     const shift = (pass % 2) * DIGIT_BITS;
+    if ((((pass < 2 ? usedLo : usedHi) >> shift) & DIGIT_MASK) === 0) continue;
     count.fill(0);
     for (let i = 0; i < n; i++) count[(half[order[i]] >> shift) & DIGIT_MASK]++;
     for (let d = 0, at = 0; d < count.length; d++) {

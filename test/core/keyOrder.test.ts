@@ -26,6 +26,22 @@ describe("sortIdsByKey", () => {
     );
   });
 
+  it("short keys of one form, whose numbers fill fewer than four radix digits, are ordered too", () => {
+    // "C" + a few digits: the numbers need one or two of the four 13-bit passes; the others are skipped.
+    const key = fc.oneof(
+      fc.nat({ max: 99 }).map((n) => `C${n}`),
+      fc.nat({ max: 99_999 }).map((n) => `C${String(n).padStart(5, "0")}`),
+    );
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 70, maxLength: 300 }), fc.boolean(), (list, oneForm) => {
+        const keys = [...new Set(oneForm ? list.filter((k) => k.length === 6) : list)];
+        const ids = keys.map((_, i) => i).reverse();
+        expect(sortIdsByKey(ids, keys).map((id) => keys[id])).toEqual(byComparator(keys));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("keys alike in their first sixteen characters after the shared prefix are still told apart", () => {
     const keys = Array.from({ length: 500 }, (_, i) => `customer-${"x".repeat(20)}${(i * 7919) % 500}`);
     const ids = keys.map((_, i) => i);
