@@ -54,52 +54,56 @@ export function sortIdsByKey(ids: readonly number[], keyOf: readonly string[]): 
   // numbers longer (a shop's "C000123" keys need 6 units, which fit one 26-bit half, so two passes, not four).
   width = Math.min(width, longest - from);
 
-  // The packed number of each key, split in two 26-bit halves for the radix passes (indexed by id).
-  const size = keyOf.length;
-  const hi = new Int32Array(size);
-  const lo = new Int32Array(size);
+  // The packed number of each key, split in two 26-bit halves for the radix passes. Kept beside the ids and
+  // moved with them pass by pass, so every pass reads its input in order (a value array indexed by id was read
+  // at random, which is most of the time in a sort that runs once, cold, per analysis).
+  let order = Int32Array.from(ids);
+  let hi = new Int32Array(n);
+  let lo = new Int32Array(n);
   // The bits set in any key's halves: a pass whose 13-bit digit is 0 for every key would leave the order as it is.
   let usedLo = 0;
   let usedHi = 0;
   for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    const k = keyOf[id];
+    const k = keyOf[order[i]];
     let v = 0;
     for (let j = from; j < from + width; j++) v = v * base + (j < k.length ? rank[k.charCodeAt(j)] : 0);
     const h = Math.floor(v / TWO_26);
-    hi[id] = h;
-    lo[id] = v - h * TWO_26;
-    usedLo |= lo[id];
+    hi[i] = h;
+    lo[i] = v - h * TWO_26;
+    usedLo |= lo[i];
     usedHi |= h;
   }
 
   // Least significant digit first: up to four stable counting passes of 13 bits each.
-  let order = Int32Array.from(ids);
   let spare = new Int32Array(n);
+  let spareHi = new Int32Array(n);
+  let spareLo = new Int32Array(n);
   const count = new Int32Array(1 << DIGIT_BITS);
   for (let pass = 0; pass < 4; pass++) {
-    const half = pass < 2 ? lo : hi;
     const shift = (pass % 2) * DIGIT_BITS;
     if ((((pass < 2 ? usedLo : usedHi) >> shift) & DIGIT_MASK) === 0) continue;
+    const half = pass < 2 ? lo : hi;
     count.fill(0);
-    for (let i = 0; i < n; i++) count[(half[order[i]] >> shift) & DIGIT_MASK]++;
+    for (let i = 0; i < n; i++) count[(half[i] >> shift) & DIGIT_MASK]++;
     for (let d = 0, at = 0; d < count.length; d++) {
       const c = count[d];
       count[d] = at;
       at += c;
     }
     for (let i = 0; i < n; i++) {
-      const id = order[i];
-      spare[count[(half[id] >> shift) & DIGIT_MASK]++] = id;
+      const to = count[(half[i] >> shift) & DIGIT_MASK]++;
+      spare[to] = order[i];
+      spareHi[to] = hi[i];
+      spareLo[to] = lo[i];
     }
-    [order, spare] = [spare, order];
+    [order, spare, hi, spareHi, lo, spareLo] = [spare, order, spareHi, hi, spareLo, lo];
   }
 
   // Keys equal in every packed unit: order them by the whole string.
   const out = Array.from(order);
   for (let i = 0; i < n; ) {
     let j = i + 1;
-    while (j < n && hi[out[j]] === hi[out[i]] && lo[out[j]] === lo[out[i]]) j++;
+    while (j < n && hi[j] === hi[i] && lo[j] === lo[i]) j++;
     if (j - i > 1) {
       const run = out.slice(i, j).sort((a, b) => compareKeys(keyOf[a], keyOf[b]));
       for (let k = 0; k < run.length; k++) out[i + k] = run[k];
