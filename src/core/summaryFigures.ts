@@ -4,17 +4,21 @@
  * customer at a time, instead of keeping 200k more summaries alive for the garbage collector to copy.
  */
 import type { CustomerHistories } from "./summary";
-import type { DayNumber } from "./types";
+import type { CustomerSummary, DayNumber } from "./types";
 
-export interface SummaryFigures {
-  purchases: number;
-  orders: number;
-  monetary: number;
-  firstPurchase: DayNumber;
-  lastPurchase: DayNumber;
-  previousPurchase: DayNumber | null;
+/** The summary's own figures (one definition, documented in types.ts) plus the second purchase day. */
+export interface SummaryFigures
+  extends Pick<
+    CustomerSummary,
+    | "purchases"
+    | "orders"
+    | "monetary"
+    | "firstPurchase"
+    | "lastPurchase"
+    | "previousPurchase"
+    | "recencyDays"
+  > {
   secondPurchase: DayNumber | null;
-  recencyDays: number;
 }
 
 export function emptyFigures(): SummaryFigures {
