@@ -1,22 +1,50 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
 /**
- * The public data sets and seed articles live beside the repository, in ../shared (CI clones the project next
- * to it); SODATSU_SHARED points elsewhere. Everything that reads them comes through here, so a missing folder
- * fails with one message that says where it looked, never as a skipped test.
+ * Where a clone made elsewhere (`git clone . /tmp/fresh`, as CI does) finds the data: beside the checkout it was
+ * cloned from. Only a local path can be followed; a URL origin gives nothing.
  */
-export const SHARED_DIR: string =
-  process.env.SODATSU_SHARED ?? fileURLToPath(new URL("../../../shared/", import.meta.url));
+function besideOrigin(): string | null {
+  try {
+    const origin = execFileSync("git", ["-C", REPO, "config", "--get", "remote.origin.url"], {
+      encoding: "utf8",
+    });
+    const path = origin.trim().replace(/^file:\/\//, "");
+    return isAbsolute(path) ? resolve(path, "../shared") : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The public data sets and seed articles live beside the repository, in ../shared, and are never copied into it
+ * (../shared/data/README.md). In order: SODATSU_SHARED, ../shared, ../shared beside the origin checkout.
+ * Everything that reads them comes through here, so a missing folder fails with one message that says where it
+ * looked, never as a skipped test.
+ */
+function findSharedDir(): { dir: string | null; tried: string[] } {
+  const candidates = process.env.SODATSU_SHARED
+    ? [process.env.SODATSU_SHARED]
+    : [resolve(REPO, "../shared"), besideOrigin()].filter((c): c is string => c !== null);
+  const dir = candidates.find((c) => existsSync(join(c, "data"))) ?? null;
+  return { dir, tried: candidates };
+}
+
+const found = findSharedDir();
 
 /** Absolute path of `rel` under the shared folder, e.g. sharedPath("data/cdnow/CDNOW_sample.txt"). */
 export function sharedPath(rel: string): string {
-  const path = join(SHARED_DIR, rel);
-  if (!existsSync(path)) {
+  if (found.dir === null) {
     throw new Error(
-      `${path} is missing: the tests read the shared data sets from ${SHARED_DIR} (set SODATSU_SHARED)`,
+      `the shared data sets were not found (looked in ${found.tried.join(", ")}; set SODATSU_SHARED)`,
     );
   }
+  const path = join(found.dir, rel);
+  if (!existsSync(path)) throw new Error(`${path} is missing from the shared data sets`);
   return path;
 }
