@@ -138,15 +138,19 @@ export function rfmSegmentOf(
   return "others";
 }
 
-/** Segments of the default rules for every (R, F, M) in 1–5, so scoring a customer is a lookup, not a scan. */
-const DEFAULT_SEGMENTS: readonly RfmSegment[] = Array.from({ length: 125 }, (_, i) =>
-  rfmSegmentOf(1 + Math.floor(i / 25), 1 + (Math.floor(i / 5) % 5), 1 + (i % 5)),
-);
+/**
+ * Segments of the default rules for every (R, F, M) in 1–5, so scoring a customer is a lookup, not a scan. Built on
+ * first use, not at load: every custom-function call evaluates the whole Apps Script bundle, and few score RFM.
+ */
+let defaultSegments: readonly RfmSegment[] | null = null;
 
 function segmentFor(r: number, f: number, m: number, rules: readonly RfmSegmentRule[]): RfmSegment {
-  return rules === RFM_SEGMENT_RULES
-    ? DEFAULT_SEGMENTS[(r - 1) * 25 + (f - 1) * 5 + (m - 1)]
-    : rfmSegmentOf(r, f, m, rules);
+  if (rules !== RFM_SEGMENT_RULES) return rfmSegmentOf(r, f, m, rules);
+  if (defaultSegments === null)
+    defaultSegments = Array.from({ length: 125 }, (_, i) =>
+      rfmSegmentOf(1 + Math.floor(i / 25), 1 + (Math.floor(i / 5) % 5), 1 + (i % 5)),
+    );
+  return defaultSegments[(r - 1) * 25 + (f - 1) * 5 + (m - 1)];
 }
 
 /**
