@@ -134,7 +134,15 @@ export function pAlive(x: number, tx: number, T: number, p: BgNbdParams): number
 export function expectedPurchases(t: number, x: number, tx: number, T: number, p: BgNbdParams): number {
   if (!validParams(p) || !validTriple(x, tx, T) || !Number.isFinite(t) || t < 0) return Number.NaN;
   if (t === 0) return 0;
-  const value = purchasesIfAlive(t, x, T, p) * pAlive(x, tx, T, p);
+  return expectedFromAlive(purchasesIfAlive(t, x, T, p), pAlive(x, tx, T, p));
+}
+
+/**
+ * E[Y] from its two factors, purchasesIfAlive and P(alive): never negative, NaN rather than ±∞. purchaseCurves.ts
+ * combines cached factors through this same function, so its values are bit for bit those of expectedPurchases.
+ */
+export function expectedFromAlive(ifAlive: number, alive: number): number {
+  const value = ifAlive * alive;
   return Number.isFinite(value) ? Math.max(0, value) : Number.NaN;
 }
 

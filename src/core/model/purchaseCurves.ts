@@ -6,10 +6,16 @@
  * each. A shop repeats (x, T) far more than (x, t_x, T) (the generated 1M-row bench: 99k distinct triples,
  * 8k distinct (x, T); a tenth of the ₂F₁ series are needed), and in FHL eq. 10 t_x only enters through
  * P(alive): E[Y] = purchasesIfAlive(t, x, T) · P(alive). So purchasesIfAlive is kept per whole day t while
- * the caller walks one (x, T) group, and each evaluation multiplies it by the customer's P(alive), in the
- * same order of operations as bgnbd.ts.
+ * the caller walks one (x, T) group, and each evaluation combines it with the customer's P(alive) through
+ * expectedFromAlive, the same function expectedPurchases ends with.
  */
-import { type BgNbdParams, expectedPurchases, purchasesIfAlive, validParams } from "./bgnbd";
+import {
+  type BgNbdParams,
+  expectedFromAlive,
+  expectedPurchases,
+  purchasesIfAlive,
+  validParams,
+} from "./bgnbd";
 
 export class SharedCurve {
   /** purchasesIfAlive for whole days 1…maxDays of the current (x, T); `known` marks the days computed. */
@@ -47,13 +53,11 @@ export class SharedCurve {
     let lb: number;
     if (this.known[t] === 1) lb = this.leadBracket[t];
     else {
-      // The function expectedPurchases() in bgnbd.ts multiplies by P(alive), so the product rounds the same way.
       lb = purchasesIfAlive(t, x, T, p);
       this.leadBracket[t] = lb;
       this.known[t] = 1;
       this.touched.push(t);
     }
-    const value = lb * alive;
-    return Number.isFinite(value) ? Math.max(0, value) : Number.NaN;
+    return expectedFromAlive(lb, alive);
   }
 }
