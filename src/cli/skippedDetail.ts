@@ -1,4 +1,4 @@
-import type { AnalysisResult, Lang, RowBucket } from "../core/index";
+import type { AnalysisResult, Lang } from "../core/index";
 import type { Cell } from "../report/cell";
 
 /**
@@ -10,19 +10,11 @@ import type { Cell } from "../report/cell";
  */
 export const MAX_SKIPPED_DETAIL = 200_000;
 
-const SKIPPED_BUCKETS: readonly RowBucket[] = [
-  "missing_customer",
-  "bad_date",
-  "bad_amount",
-  "cancelled",
-  "after_as_of",
-];
-
-/** Skipped order rows the run log does not list one by one. */
-export function skippedNotListed(result: AnalysisResult): number {
-  let skipped = 0;
-  for (const b of SKIPPED_BUCKETS) skipped += result.rowCounts[b];
-  return Math.max(0, skipped - result.skipped.length);
+/** Skipped order rows the run log does not list one by one: every row counted, less the used and the listed. */
+function skippedNotListed(result: AnalysisResult): number {
+  let rows = 0;
+  for (const n of Object.values(result.rowCounts)) rows += n;
+  return Math.max(0, rows - result.rowCounts.used - result.skipped.length);
 }
 
 /** Rows appended to the run log when some skipped rows are only counted; none otherwise. */
