@@ -129,6 +129,9 @@ const INT_RULES: IntRule[] = [
   { field: "fanAtRiskDays", min: 1, max: 3650 },
 ];
 
+/** The yes/no settings, checked in this order (as INT_RULES are for the whole numbers). */
+const BOOLEAN_FIELDS = ["dayFirst", "showRfm"] as const;
+
 /**
  * Validates a settings object (typically parsed JSON or settingsFromPairs' map). Missing keys take the value from
  * `base` (the defaults, or the settings currently in force), so a partial object is fine; unknown keys are refused
@@ -240,28 +243,17 @@ export function validateSettings(
     } else out.timeZone = v.trim();
   }
 
-  if ("dayFirst" in raw) {
-    const v = toBoolean(raw.dayFirst);
+  for (const field of BOOLEAN_FIELDS) {
+    if (!(field in raw)) continue;
+    const v = toBoolean(raw[field]);
     if (v === null)
       err(
         errors,
-        "dayFirst",
-        `TRUE か FALSE で入力してください(入力値 ${show(raw.dayFirst)})。`,
-        `must be TRUE or FALSE (got ${show(raw.dayFirst)}).`,
+        field,
+        `TRUE か FALSE で入力してください(入力値 ${show(raw[field])})。`,
+        `must be TRUE or FALSE (got ${show(raw[field])}).`,
       );
-    else out.dayFirst = v;
-  }
-
-  if ("showRfm" in raw) {
-    const v = toBoolean(raw.showRfm);
-    if (v === null)
-      err(
-        errors,
-        "showRfm",
-        `TRUE か FALSE で入力してください(入力値 ${show(raw.showRfm)})。`,
-        `must be TRUE or FALSE (got ${show(raw.showRfm)}).`,
-      );
-    else out.showRfm = v;
+    else out[field] = v;
   }
 
   if ("language" in raw) {
