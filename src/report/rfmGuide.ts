@@ -34,11 +34,11 @@ export function rfmGuideGrid(result: AnalysisResult, lang: Lang): Cell[][] {
     t("意味", "Meaning"),
     t("おすすめの一手", "Suggested action"),
   ]);
+  const range = (r: readonly [number, number] | undefined): Cell =>
+    r === undefined ? null : r[0] === r[1] ? r[0] : span(r[0], r[1], lang);
   for (const segment of RFM_SEGMENT_ORDER) {
     const rule = RFM_SEGMENT_RULES.find((r) => r.segment === segment);
     const guide = RFM_SEGMENT_LABELS[segment];
-    const range = (r: readonly [number, number] | undefined): Cell =>
-      r === undefined ? null : r[0] === r[1] ? r[0] : `${r[0]}${t("〜", "–")}${r[1]}`;
     grid.push([
       guide.name[lang],
       range(rule?.recency),
@@ -76,8 +76,12 @@ function wholeRange(bins: RfmBins, i: number, unit: string, lang: Lang): string 
   const from = Math.ceil(bins.lower[i]);
   const to = Math.ceil(bins.upper[i]) - 1;
   if (from > to) return "—";
-  if (from === to) return `${from}${unit}`;
-  return lang === "ja" ? `${from}〜${to}${unit}` : `${from}–${to}${unit}`;
+  return `${from === to ? from : span(from, to, lang)}${unit}`;
+}
+
+/** A range of scores or whole numbers as "a〜b" (ja) or "a–b" (en). */
+function span(from: number, to: number, lang: Lang): string {
+  return lang === "ja" ? `${from}〜${to}` : `${from}–${to}`;
 }
 
 /** A money bin as "from 1,200 to under 3,400" (amounts may be fractional, so the edges are given as they are). */
