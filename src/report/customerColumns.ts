@@ -164,7 +164,7 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
 ];
 
 /** Ids of the RFM lens's columns: shown only when the setting asks for them. */
-export const RFM_COLUMN_IDS: readonly string[] = ["rfm_r", "rfm_f", "rfm_m", "rfm_segment"];
+const RFM_COLUMN_IDS: readonly string[] = ["rfm_r", "rfm_f", "rfm_m", "rfm_segment"];
 
 const WITHOUT_RFM = CUSTOMER_COLUMNS.filter((c) => !RFM_COLUMN_IDS.includes(c.id));
 
