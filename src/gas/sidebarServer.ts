@@ -88,13 +88,15 @@ const tooManyRows = (rows: number): Text => ({
 function previewUnder(
   ss: Spreadsheet,
   settings: Settings,
+  // Passed in when the caller has already read them (the sidebar's state), so they are not asked for twice.
+  rows: number = orderRowCount(ss, settings),
+  mapping: ColumnMapping = readMapping(ss),
 ): { preview: StatePreview | null; note: Text | null } {
   // Count before reading: a sheet too large to analyse here must not be read into memory just to say so.
-  const rows = orderRowCount(ss, settings);
   if (rows > MAX_ORDER_ROWS) return { preview: null, note: tooManyRows(rows) };
   let inputs: ReturnType<typeof readInputs>;
   try {
-    inputs = readInputs(ss, readMapping(ss), settings.language);
+    inputs = readInputs(ss, mapping, settings.language);
   } catch (error) {
     if (error instanceof UserError) return { preview: null, note: error.text };
     throw error;
@@ -141,8 +143,9 @@ const asSettingsErrors = (text: Text): SettingsError[] => [{ field: "settings", 
 export function sidebarStateOf(ss: Spreadsheet): SidebarState {
   const { settings, errors } = readSettings(ss);
   const orders = ordersSheetInfo(ss, settings);
-  const { preview, note } = previewUnder(ss, settings);
-  return { settings, settingsErrors: errors, mapping: readMapping(ss), orders, preview, previewNote: note };
+  const mapping = readMapping(ss);
+  const { preview, note } = previewUnder(ss, settings, orders.rows, mapping);
+  return { settings, settingsErrors: errors, mapping, orders, preview, previewNote: note };
 }
 
 export function previewSettingsOf(ss: Spreadsheet, settings: unknown): PreviewResult {
