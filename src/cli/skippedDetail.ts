@@ -1,5 +1,6 @@
 import type { AnalysisResult, Lang } from "../core/index";
 import type { Cell } from "../report/cell";
+import { type Audience, type ReportPart, reportGrid } from "../report/layout";
 
 /**
  * The run log lists skipped order rows one by one, but a file where most rows are skipped (the wrong preset,
@@ -17,8 +18,23 @@ function skippedNotListed(result: AnalysisResult): number {
   return Math.max(0, rows - result.rowCounts.used - result.skipped.length);
 }
 
+/**
+ * The shared layout's grid of a report part, as both CLI writers (CSV, xlsx) render it: the run log ends with a
+ * note when some skipped rows are only counted.
+ */
+export function cliReportGrid(
+  result: AnalysisResult,
+  part: ReportPart,
+  lang: Lang,
+  audience: Audience,
+): Cell[][] {
+  const grid = reportGrid(result, part, lang, audience);
+  if (part === "runLog") grid.push(...skippedNotListedRows(result, lang));
+  return grid;
+}
+
 /** Rows appended to the run log when some skipped rows are only counted; none otherwise. */
-export function skippedNotListedRows(result: AnalysisResult, lang: Lang): Cell[][] {
+function skippedNotListedRows(result: AnalysisResult, lang: Lang): Cell[][] {
   const n = skippedNotListed(result);
   if (n === 0) return [];
   const listed = result.skipped.length.toLocaleString("en-US");

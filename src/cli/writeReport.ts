@@ -7,11 +7,10 @@ import {
   FOLLOW_UP_COLUMNS,
   REPORT_SHEETS,
   type ReportPart,
-  reportGrid,
 } from "../report/layout";
 import { gridCsvLines, tableCsvLines, writeCsvFile } from "./csvFile";
 import { CliError, oneLine } from "./errors";
-import { skippedNotListedRows } from "./skippedDetail";
+import { cliReportGrid } from "./skippedDetail";
 
 /**
  * Writes the report files into the output folder. The tables meant for programs (customers.csv, followup.csv)
@@ -78,7 +77,5 @@ function csvLines(result: AnalysisResult, part: ReportPart, lang: Lang): Iterabl
   if (part === "customers")
     return tableCsvLines(customerColumns(result.settings), result.customers, lang, audience);
   if (part === "followUp") return tableCsvLines(FOLLOW_UP_COLUMNS, result.followUp, lang, audience);
-  const grid = reportGrid(result, part, lang, audience);
-  if (part === "runLog") grid.push(...skippedNotListedRows(result, lang));
-  return gridCsvLines(grid);
+  return gridCsvLines(cliReportGrid(result, part, lang, audience));
 }
