@@ -91,12 +91,10 @@ export function runLogGrid(result: AnalysisResult, lang: Lang): Cell[][] {
     t(lang, "列", "Column"),
     t(lang, "理由", "Reason"),
   ]);
-  for (const s of result.skipped)
-    grid.push([s.row, bucketLabel(s.bucket, lang), s.field ?? null, s.reason[lang]]);
-  // Then the optional tables' skipped rows; each reason starts with its table (会員:, 関係行動:…).
+  // The orders' skipped rows, then the optional tables'; each of those reasons starts with its table (会員:, 関係行動:…).
   const tables = result.tableSkipped ?? {};
-  for (const table of ["members", "engagement", "visits", "survey"] as const)
-    for (const s of tables[table] ?? [])
+  for (const rows of [result.skipped, tables.members, tables.engagement, tables.visits, tables.survey])
+    for (const s of rows ?? [])
       grid.push([s.row, bucketLabel(s.bucket, lang), s.field ?? null, s.reason[lang]]);
   return grid;
 }
