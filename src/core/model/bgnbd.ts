@@ -121,6 +121,11 @@ export function logLikelihood(
  */
 export function pAlive(x: number, tx: number, T: number, p: BgNbdParams): number {
   if (!validParams(p) || !validTriple(x, tx, T)) return Number.NaN;
+  return pAliveOfValid(x, tx, T, p);
+}
+
+/** pAlive for arguments already validated (expectedPurchases checks them once for both of its factors). */
+function pAliveOfValid(x: number, tx: number, T: number, p: BgNbdParams): number {
   if (x === 0) return 1;
   const { r, alpha, a, b } = p;
   const logOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
@@ -134,7 +139,7 @@ export function pAlive(x: number, tx: number, T: number, p: BgNbdParams): number
 export function expectedPurchases(t: number, x: number, tx: number, T: number, p: BgNbdParams): number {
   if (!validParams(p) || !validTriple(x, tx, T) || !Number.isFinite(t) || t < 0) return Number.NaN;
   if (t === 0) return 0;
-  return expectedFromAlive(purchasesIfAlive(t, x, T, p), pAlive(x, tx, T, p));
+  return expectedFromAlive(purchasesIfAlive(t, x, T, p), pAliveOfValid(x, tx, T, p));
 }
 
 /**
