@@ -206,7 +206,6 @@ export function analyzeCleaned(
     i++;
     const c = figures;
     const key = histories.keys[h];
-    const tenureDays = c.lastPurchase - c.firstPurchase;
     const prev = figuresOf(histories, h, previousAsOf, before) ? before : null;
 
     const member = members.size ? members.get(key) : undefined;
@@ -252,8 +251,8 @@ export function analyzeCleaned(
       lastPurchase: c.lastPurchase,
       previousPurchase: c.previousPurchase,
       recencyDays: c.recencyDays,
-      tenureDays,
-      avgIntervalDays: c.purchases >= 2 ? tenureDays / (c.purchases - 1) : null,
+      tenureDays: c.tenureDays,
+      avgIntervalDays: c.avgIntervalDays,
       state,
       previousState,
       stage,

@@ -182,7 +182,6 @@ export function summarize(
   const f = emptyFigures();
   for (let r = 0; r < keys.length; r++) {
     if (!figuresOf(histories, r, asOf, f)) continue;
-    const tenureDays = f.lastPurchase - f.firstPurchase;
     const summary: SummaryWithSecond = {
       customerKey: keys[r],
       purchases: f.purchases,
@@ -192,8 +191,8 @@ export function summarize(
       lastPurchase: f.lastPurchase,
       previousPurchase: f.previousPurchase,
       recencyDays: f.recencyDays,
-      tenureDays,
-      avgIntervalDays: f.purchases >= 2 ? tenureDays / (f.purchases - 1) : null,
+      tenureDays: f.tenureDays,
+      avgIntervalDays: f.avgIntervalDays,
       secondPurchase: f.secondPurchase,
     };
     const name = aligned?.[r];

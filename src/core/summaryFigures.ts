@@ -7,17 +7,7 @@ import type { CustomerHistories } from "./summary";
 import type { CustomerSummary, DayNumber } from "./types";
 
 /** The summary's own figures (one definition, documented in types.ts) plus the second purchase day. */
-export interface SummaryFigures
-  extends Pick<
-    CustomerSummary,
-    | "purchases"
-    | "orders"
-    | "monetary"
-    | "firstPurchase"
-    | "lastPurchase"
-    | "previousPurchase"
-    | "recencyDays"
-  > {
+export interface SummaryFigures extends Omit<CustomerSummary, "customerKey" | "name"> {
   secondPurchase: DayNumber | null;
 }
 
@@ -31,6 +21,8 @@ export function emptyFigures(): SummaryFigures {
     previousPurchase: null,
     secondPurchase: null,
     recencyDays: 0,
+    tenureDays: 0,
+    avgIntervalDays: null,
   };
 }
 
@@ -81,6 +73,8 @@ export function figuresOf(
   out.previousPurchase = previous;
   out.secondPurchase = second;
   out.recencyDays = asOf - last;
+  out.tenureDays = last - first;
+  out.avgIntervalDays = purchases >= 2 ? (last - first) / (purchases - 1) : null;
   return true;
 }
 
