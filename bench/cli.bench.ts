@@ -22,6 +22,7 @@ import {
 import { fileURLToPath } from "node:url";
 import { mulberry32 } from "../test/support/seededRandom";
 import { sharedPath } from "../test/support/sharedData";
+import { median } from "./measure";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DATA = `${ROOT}bench/.data`;
@@ -164,7 +165,6 @@ function runChild(args: string[]): Run {
 }
 
 const fmt = (x: number) => x.toFixed(0).padStart(6);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(): Promise<void> {
   if (!existsSync(CLI)) throw new Error("dist-cli/sodatsu.mjs is missing: run npm run build first");

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { buildHistories, summarize } from "../src/core/summary";
 import type { OrderMapping } from "../src/core/types";
 import { mulberry32 } from "../test/support/seededRandom";
+import { median, timed } from "./measure";
 
 const AS_OF = dayFromYmd(2026, 10, 31);
 
@@ -24,20 +25,6 @@ function rows(n: number): string[][] {
   }
   return out;
 }
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-function timed<T>(f: () => T): { value: T; wall: number; cpu: number } {
-  const c = cpuMs();
-  const t = performance.now();
-  const value = f();
-  return { value, wall: performance.now() - t, cpu: cpuMs() - c };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run(): Promise<void> {
   const mapping: OrderMapping = { customer: 0, date: 1, amount: 2, amountKind: "order_total" };
