@@ -148,10 +148,10 @@ export function readSettings(ss: Spreadsheet): { settings: Settings; errors: Set
   // A blank time zone means the spreadsheet's own, so a copy moved to another zone follows it. The spreadsheet is
   // asked for its zone only then (or to report errors): the settings sheet normally names the zone itself.
   const rows = range.getValues().filter((r) => !(String(r[0]) === "timeZone" && isBlankCell(r[1])));
-  const namesZone = rows.some((r) => String(r[0]) === "timeZone");
-  const read = settingsFromPairs(rows, namesZone ? DEFAULT_SETTINGS : defaultSettingsFor(ss));
+  const ownDefaults = rows.some((r) => String(r[0]) === "timeZone") ? null : defaultSettingsFor(ss);
+  const read = settingsFromPairs(rows, ownDefaults ?? DEFAULT_SETTINGS);
   if (read.ok) return { settings: read.value, errors: [] };
-  return { settings: defaultSettingsFor(ss), errors: read.errors };
+  return { settings: ownDefaults ?? defaultSettingsFor(ss), errors: read.errors };
 }
 
 const isBlankCell = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
