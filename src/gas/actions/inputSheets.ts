@@ -77,15 +77,10 @@ export const INPUT_SHEETS: readonly InputSheet[] = [
   },
 ];
 
-/** A sheet counts as an input sheet under either language's title. */
-export function inputSheetTitles(sheet: InputSheet): string[] {
-  return [sheet.title.ja, sheet.title.en];
-}
-
 /**
- * The input sheet of a table by its title, in the settings' language first (one call when the template was set up
- * in that language), then the other. Looked up by name rather than listing every sheet: the number of calls does
- * not grow with the sheets a shop keeps in its file.
+ * The input sheet of a table by its title in either language: the settings' language first (one call when the
+ * template was set up in that language), then the other. Looked up by name rather than listing every sheet: the
+ * number of calls does not grow with the sheets a shop keeps in its file.
  */
 export function findInputSheet(ss: Spreadsheet, input: InputSheet, lang: Lang): Sheet | null {
   const other: Lang = lang === "ja" ? "en" : "ja";
