@@ -26,8 +26,9 @@ export interface ReadInputs {
 
 /**
  * Reads every filled input sheet with ONE getDataRange().getValues() each (the only way to keep a run's calls
- * independent of the data), after one getLastRow() that skips a sheet holding only its header, then finds the columns: the user's corrections from SODATSU_MAPPING first, automatic
- * detection for the rest. A sheet that holds only its header counts as not filled.
+ * independent of the data), after one getLastRow() that skips a sheet holding only its header (it counts as not
+ * filled), then finds the columns: the user's corrections from SODATSU_MAPPING first, automatic detection for the
+ * rest.
  */
 export function readInputs(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
