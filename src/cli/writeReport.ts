@@ -12,15 +12,15 @@ import { gridCsvLines, tableCsvLines, writeCsvFile } from "./csvFile";
 import { CliError, oneLine } from "./errors";
 import { cliReportGrid } from "./skippedDetail";
 
+/** Excel's hard limit of rows per sheet. */
+const XLSX_MAX_ROWS = 1_048_576;
+
+const CSV_AUDIENCE: Partial<Record<ReportPart, Audience>> = { customers: "codes", followUp: "codes" };
+
 /**
  * Writes the report files into the output folder. The tables meant for programs (customers.csv, followup.csv)
  * keep stable ids and codes; the free-form grids (summary, run log) are for people and use the labels.
  */
-/** Excel's hard limit of rows per sheet. */
-const XLSX_MAX_ROWS = 1_048_576;
-
-const CSV_AUDIENCE: Record<string, Audience> = { customers: "codes", followUp: "codes" };
-
 export async function writeReport(
   result: AnalysisResult,
   lang: Lang,
