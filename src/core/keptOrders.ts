@@ -6,6 +6,7 @@
  * only when a caller reads it, and from then on the objects are the truth (the caller may change them).
  */
 import { type CustomerIndex, rememberCustomerIndex } from "./customerIndex";
+import { grown } from "./typedArrays";
 import type { CleanResult, OrderRecord } from "./types";
 
 export class KeptOrders {
@@ -29,15 +30,9 @@ export class KeptOrders {
 
   private grow(): void {
     const n = this.day.length * 2;
-    const customerOf = new Int32Array(n);
-    customerOf.set(this.customerOf);
-    this.customerOf = customerOf;
-    const day = new Int32Array(n);
-    day.set(this.day);
-    this.day = day;
-    const amount = new Float64Array(n);
-    amount.set(this.amount);
-    this.amount = amount;
+    this.customerOf = grown(this.customerOf, n);
+    this.day = grown(this.day, n);
+    this.amount = grown(this.amount, n);
   }
 }
 

@@ -5,6 +5,7 @@
  * outside the JS heap and cost neither. The rare cancellation markers are kept aside in a Map.
  */
 import type { Reason } from "./orderCells";
+import { grown } from "./typedArrays";
 
 /** A slot's day before any of its rows brought a date: later than every real day, and an int32. */
 export const NO_DAY = 0x7fffffff;
@@ -76,22 +77,12 @@ export class OrderSlots {
 
   private grow(): void {
     const n = this.day.length * 2;
-    const int = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.customerId = int(this.customerId);
-    this.day = int(this.day);
-    const bytes = (a: Uint8Array) => {
-      const b = new Uint8Array(n);
-      b.set(a);
-      return b;
-    };
-    this.hasAmount = bytes(this.hasAmount);
-    this.cancelled = bytes(this.cancelled);
-    this.lastRow = int(this.lastRow);
-    this.rowCount = int(this.rowCount);
-    this.next = int(this.next);
+    this.customerId = grown(this.customerId, n);
+    this.day = grown(this.day, n);
+    this.hasAmount = grown(this.hasAmount, n);
+    this.cancelled = grown(this.cancelled, n);
+    this.lastRow = grown(this.lastRow, n);
+    this.rowCount = grown(this.rowCount, n);
+    this.next = grown(this.next, n);
   }
 }

@@ -3,6 +3,8 @@
  * and a link to the previous row of the same order. The cleaner needs them only to report the rows of an order
  * that ends up skipped (cancelled, after the as-of date), so a million rows cost 8 MB and no garbage.
  */
+import { grown } from "./typedArrays";
+
 export class RowChain {
   private rows = new Int32Array(1024);
   private prev = new Int32Array(1024);
@@ -11,12 +13,8 @@ export class RowChain {
   /** Appends a row after `last` (−1 = first row of its order) and returns the new link. */
   add(row: number, last: number): number {
     if (this.n === this.rows.length) {
-      const rows = new Int32Array(this.n * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const prev = new Int32Array(this.n * 2);
-      prev.set(this.prev);
-      this.prev = prev;
+      this.rows = grown(this.rows, this.n * 2);
+      this.prev = grown(this.prev, this.n * 2);
     }
     this.rows[this.n] = row;
     this.prev[this.n] = last;
