@@ -2,14 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gridCsvLines, tableCsvLines, writeCsvFile } from "../../src/cli/csvFile";
-import { readSmallTable } from "../../src/cli/readTable";
+import { cleanOrderFile } from "../../src/cli/readOrders";
 import { csvText } from "../../src/cli/writeCsv";
 import {
   analyzeCleaned,
-  cleanOrders,
   DEFAULT_SETTINGS,
   dayFromYmd,
-  detectOrderMapping,
   explainRisk,
   predictCustomers,
 } from "../../src/core/index";
@@ -17,18 +15,11 @@ import type { Cell } from "../../src/report/cell";
 import { customerColumns, FOLLOW_UP_COLUMNS, reportGrid } from "../../src/report/layout";
 import { tempDir } from "./run";
 
+/** The example shop analysed as `sodatsu analyze` does it (order file read through the CLI's own reader). */
 async function exampleResult() {
-  const { header, rows } = await readSmallTable("examples/orders.csv");
-  const found = detectOrderMapping(header, "auto");
-  if (!found.ok) throw new Error("example mapping");
   const asOf = dayFromYmd(2026, 10, 31);
   const settings = DEFAULT_SETTINGS;
-  const cleaned = cleanOrders(rows, found.mapping, {
-    timeZone: settings.timeZone,
-    dayFirst: settings.dayFirst,
-    asOf,
-    headers: header,
-  });
+  const cleaned = await cleanOrderFile("examples/orders.csv", "auto", settings, asOf, () => {});
   return analyzeCleaned(cleaned, {}, settings, asOf, { predict: predictCustomers, explainRisk });
 }
 
