@@ -11,7 +11,7 @@ import { DIAGNOSIS_LAYOUT, type DiagnosisInput, diagnosisGrid, FIRST_CHECKLIST_R
 import { GeneratedIndex } from "./generatedIndex";
 import { avoidedNote, outputSheet } from "./generatedSheets";
 import { runWithSettings } from "./settingsAction";
-import { UserError } from "./userError";
+import { pick, TOAST_TITLE, UserError } from "./userError";
 import { GENERAL, sheetValue, writeBlock } from "./writeSheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,7 +55,7 @@ function createLocked(ss: Spreadsheet, lang: Lang, settings: Settings): void {
     if (out.created) decorate(out.sheet, lang);
     out.sheet.activate();
     const done = lang === "ja" ? "診断シートを作成しました。" : "The diagnostic sheet is ready.";
-    ss.toast(done + avoidedNote([out], lang), lang === "ja" ? "育つ" : "Sodatsu", 8);
+    ss.toast(done + avoidedNote([out], lang), pick(lang, TOAST_TITLE), 8);
   } finally {
     index.save();
   }

@@ -6,12 +6,11 @@ import { GeneratedIndex } from "./generatedIndex";
 import { avoidedNote, type OutputSheet, outputSheet } from "./generatedSheets";
 import { runWithSettings } from "./settingsAction";
 import { SPREADSHEET_CELL_LIMIT } from "./sizeLimits";
-import { pick, UserError } from "./userError";
+import { pick, TOAST_TITLE, UserError } from "./userError";
 import { writeGrid } from "./writeSheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const TOAST_TITLE = { ja: "育つ", en: "Sodatsu" };
 /** Columns kept on the dashboard so the chart has room to the right of the tables. */
 const DASHBOARD_COLUMNS = 18;
 

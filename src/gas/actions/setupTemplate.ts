@@ -10,7 +10,7 @@ import {
 } from "../settingsSheet";
 import { findInputSheet, INPUT_SHEETS } from "./inputSheets";
 import { withDocumentLock } from "./lock";
-import { pick, reportFailure } from "./userError";
+import { pick, reportFailure, TOAST_TITLE } from "./userError";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -63,7 +63,7 @@ function setupLocked(ss: Spreadsheet, lang: Lang): void {
           kept.length ? `Sheets with data were left as they are: ${kept.join(", ")}` : "",
           "Paste your orders into the Orders sheet, then choose 'Run analysis'.",
         ];
-  ss.toast(parts.filter(Boolean).join(lang === "ja" ? "。" : ". "), lang === "ja" ? "育つ" : "Sodatsu", 10);
+  ss.toast(parts.filter(Boolean).join(lang === "ja" ? "。" : ". "), pick(lang, TOAST_TITLE), 10);
 }
 
 /**

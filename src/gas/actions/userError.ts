@@ -16,6 +16,9 @@ export class UserError extends Error {
 
 export const pick = (lang: Lang, text: Text): string => (lang === "ja" ? text.ja : text.en);
 
+/** The add-on's name as the title of every toast it shows. */
+export const TOAST_TITLE: Text = { ja: "育つ", en: "Sodatsu" };
+
 /** Shows a user error as an alert (the action stops), or rethrows a bug. */
 export function reportFailure(error: unknown, lang: Lang): void {
   if (isCellLimitError(error)) error = new UserError(CELL_LIMIT_HINT);
