@@ -68,7 +68,10 @@ export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: 
   const styles = new SharedStyles();
   for (const sheet of REPORT_SHEETS) {
     const grid = cliReportGrid(result, sheet.part, lang, "labels");
-    const formats = columnFormats(sheet.part);
+    // The number format of each column of a table part (none in free-form grids).
+    const numFmts = (columnFormats(sheet.part) ?? []).map((f) =>
+      f === undefined ? undefined : NUMBER_FORMATS[f],
+    );
     const ws = workbook.addWorksheet(sheet.title[lang], {
       views: sheet.table ? [{ state: "frozen", ySplit: 1 }] : [],
     });
@@ -76,7 +79,7 @@ export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: 
     for (const r of grid) width = Math.max(width, r.length);
     ws.columns = Array.from({ length: width }, (_, i) => ({
       width: i === 0 ? 18 : 14,
-      style: formats?.[i] ? { numFmt: NUMBER_FORMATS[formats[i]!] } : {},
+      style: numFmts[i] ? { numFmt: numFmts[i] } : {},
     }));
     grid.forEach((cells, r) => {
       const values = cells.map(xlsxValue);
@@ -85,12 +88,7 @@ export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: 
       if (header) row.font = { bold: true }; // the row's own style; its cells get shared ones below
       for (let i = 0; i < cells.length; i++) {
         // Free-form grids (dashboard, run log) have dates in varying columns: a date cell carries its format.
-        const format = formats?.[i];
-        const numFmt = isDateCell(cells[i])
-          ? NUMBER_FORMATS.date
-          : format !== undefined
-            ? NUMBER_FORMATS[format]
-            : undefined;
+        const numFmt = isDateCell(cells[i]) ? NUMBER_FORMATS.date : numFmts[i];
         // Bold as exceljs' row.font gave it: the header's cells that hold a value.
         row.getCell(i + 1).style = styles.of(numFmt, header && values[i] !== null, values[i]);
       }
