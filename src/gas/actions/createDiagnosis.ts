@@ -33,8 +33,7 @@ export function createDiagnosis(): void {
 }
 
 function createLocked(ss: Spreadsheet, lang: Lang, settings: Settings): void {
-  const index = GeneratedIndex.load(ss);
-  try {
+  GeneratedIndex.using(ss, (index) => {
     const out = outputSheet(index, "diagnosis", TITLE[lang]);
     const kept = out.created ? { answers: [], checks: [] } : keptInputs(out.sheet);
     const grid = diagnosisGrid({
@@ -56,9 +55,7 @@ function createLocked(ss: Spreadsheet, lang: Lang, settings: Settings): void {
     out.sheet.activate();
     const done = lang === "ja" ? "診断シートを作成しました。" : "The diagnostic sheet is ready.";
     ss.toast(done + avoidedNote([out], lang), pick(lang, TOAST_TITLE), 8);
-  } finally {
-    index.save();
-  }
+  });
 }
 
 function evidenceOf(ss: Spreadsheet, settings: Settings): DiagnosisInput["evidence"] {

@@ -29,9 +29,18 @@ export class GeneratedIndex {
     private changed = false,
   ) {}
 
-  static load(ss: Spreadsheet): GeneratedIndex {
+  /**
+   * Runs an action's writes with the index loaded, then saves it, also when the action fails: sheets created
+   * before a failure are still ours, recorded so the next run reuses them.
+   */
+  static using<T>(ss: Spreadsheet, work: (index: GeneratedIndex) => T): T {
     const [meta] = ss.createDeveloperMetadataFinder().withKey(INDEX_KEY).find();
-    return new GeneratedIndex(ss, meta ?? null, meta ? parseIndex(meta.getValue()) : { sheets: {} });
+    const index = new GeneratedIndex(ss, meta ?? null, meta ? parseIndex(meta.getValue()) : { sheets: {} });
+    try {
+      return work(index);
+    } finally {
+      index.save();
+    }
   }
 
   /** The sheet of a part, or null when there is none yet (or the user deleted it). */
@@ -56,7 +65,7 @@ export class GeneratedIndex {
   }
 
   /** Writes the index back, in one call, and only when a sheet was created or the chart redrawn. */
-  save(): void {
+  private save(): void {
     if (!this.changed) return;
     const text = JSON.stringify(this.value);
     if (this.meta) this.meta.setValue(text);

@@ -39,8 +39,7 @@ function runLocked(ss: Spreadsheet, lang: Lang, settings: Settings): void {
       en: "The Orders sheet has no data. Paste your order export (with its header) into it, then run again.",
     });
   checkFits(result);
-  const index = GeneratedIndex.load(ss);
-  try {
+  GeneratedIndex.using(ss, (index) => {
     const outputs = REPORT_SHEETS.map((spec) => {
       const out = outputSheet(index, spec.part, spec.title[lang]);
       writeGrid(out.sheet, reportGrid(result, spec.part, lang, "labels"), {
@@ -53,10 +52,7 @@ function runLocked(ss: Spreadsheet, lang: Lang, settings: Settings): void {
       return out;
     });
     ss.toast(finishedText(result, outputs, lang), pick(lang, TOAST_TITLE), 10);
-  } finally {
-    // Sheets created before a failure are still ours: recorded, so the next run reuses them.
-    index.save();
-  }
+  });
 }
 
 /** Refuses before writing anything when the customer table alone would break the spreadsheet's cell limit. */
