@@ -37,6 +37,8 @@ export interface GridOptions {
   table: boolean;
   /** Keep at least this many columns (room to the right for a chart). */
   minColumns?: number;
+  /** The sheet was just created: a table's header gets its look (bold, frozen) now, and only now. */
+  created: boolean;
 }
 
 /**
@@ -44,11 +46,7 @@ export interface GridOptions {
  * resized to exactly the grid (plus one blank row), the number formats go in one setNumberFormats and the values
  * in ONE setValues. Same grid in, same sheet out, so a re-run for the same month is identical.
  */
-export function writeGrid(
-  sheet: Sheet,
-  grid: readonly (readonly Cell[])[],
-  options: GridOptions & { created: boolean },
-): void {
+export function writeGrid(sheet: Sheet, grid: readonly (readonly Cell[])[], options: GridOptions): void {
   const width = grid.reduce((w, r) => Math.max(w, r.length), Math.max(options.minColumns ?? 1, 1));
   const values: (string | number | boolean)[][] = [];
   const formats: string[][] = [];
