@@ -31,10 +31,11 @@ import {
   type SuggestionResult,
   type Text,
 } from "../ui/contract";
-import { asOfDay, CLI_HINT, MAX_ORDER_ROWS } from "./actions/analyzeSpreadsheet";
+import { asOfDay } from "./actions/analyzeSpreadsheet";
 import { findInputSheet, INPUT_SHEETS } from "./actions/inputSheets";
 import { withDocumentLock } from "./actions/lock";
 import { readInputs } from "./actions/readInputs";
+import { CLI_HINT, MAX_ORDER_ROWS } from "./actions/sizeLimits";
 import { UserError } from "./actions/userError";
 import { defaultSettingsFor, readMapping, readSettings, writeMapping, writeSettings } from "./settingsSheet";
 

@@ -13,7 +13,7 @@ import { readMapping, readSettings } from "../settingsSheet";
 import { readInputs } from "./readInputs";
 import { UserError } from "./userError";
 
-// The limits live with the other size limits; re-exported here, where the sidebar and its tests look for them.
+// The limits live with the other size limits; re-exported here, where the sidebar's tests look for them.
 export { CLI_HINT, MAX_ORDER_ROWS } from "./sizeLimits";
 
 export interface SpreadsheetAnalysis {

@@ -1,11 +1,11 @@
 import type { AnalysisResult, Lang, Settings } from "../../core/index";
 import { STATE_ORDER } from "../../report/grids";
 import { columnFormats, REPORT_SHEETS, reportGrid } from "../../report/layout";
-import { analyzeSpreadsheet, asOfText, CLI_HINT } from "./analyzeSpreadsheet";
+import { analyzeSpreadsheet, asOfText } from "./analyzeSpreadsheet";
 import { GeneratedIndex } from "./generatedIndex";
 import { avoidedNote, type OutputSheet, outputSheet } from "./generatedSheets";
 import { runWithSettings } from "./settingsAction";
-import { SPREADSHEET_CELL_LIMIT } from "./sizeLimits";
+import { CLI_HINT, SPREADSHEET_CELL_LIMIT } from "./sizeLimits";
 import { pick, TOAST_TITLE, UserError } from "./userError";
 import { writeGrid } from "./writeSheet";
 
