@@ -4,11 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 // @ts-expect-error: plain .mjs build script without type declarations
 import { buildCli } from "../../scripts/build-cli.mjs";
-import { sharedPath } from "../support/sharedData";
 
 /** Helpers for the command-line tests: each test runs the built dist-cli/sodatsu.mjs as a child process. */
 export const CLI = join(process.cwd(), "dist-cli/sodatsu.mjs");
-export const DATA = sharedPath("data");
 
 let built: Promise<void> | null = null;
 /** Builds the CLI once per test file (atomic rename, so parallel files do not see a half-written bundle). */

@@ -3,14 +3,15 @@ import { join } from "node:path";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DATA, ensureBuilt, parseCsv, sodatsu, tempDir } from "./run";
+import { sharedPath } from "../support/sharedData";
+import { ensureBuilt, parseCsv, sodatsu, tempDir } from "./run";
 
 /**
  * The real, messy UCI Online Retail file, gzipped, end to end. The expected buckets are counted here
  * independently, with csv-parse (not the CLI's tokenizer), from the data set's own rules: a line without
  * CustomerID cannot be used; an invoice number starting with C is a cancellation; every other line is used.
  */
-const FILE = join(DATA, "online-retail/online_retail.csv.gz");
+const FILE = sharedPath("data/online-retail/online_retail.csv.gz");
 
 async function independentCount() {
   let missing = 0;
