@@ -174,7 +174,6 @@ export class OrderCleaner {
     // Line items of one order are nearly always adjacent: the previous row's order is checked before the table.
     const slots = this.slots;
     let slot = -1;
-    let created = false;
     if (this.lastSlot >= 0 && this.lastOrderId === orderId && this.lastCustomer === customer)
       slot = this.lastSlot;
     else {
@@ -185,8 +184,7 @@ export class OrderCleaner {
       slot = head;
       while (slot >= 0 && keys[slots.customerId[slot]] !== customer) slot = slots.next[slot];
       if (slot < 0) {
-        slot = slots.add(orderId, this.customerId(customer, row), day, this.chain.add(rowNumber, -1));
-        created = true;
+        slot = slots.add(orderId, this.customerId(customer, row));
         if (head < 0) this.firstSlot.push(slot);
         else {
           slots.next[slot] = slots.next[head];
@@ -194,14 +192,7 @@ export class OrderCleaner {
         }
       }
     }
-    if (!created) {
-      slots.lastRow[slot] = this.chain.add(rowNumber, slots.lastRow[slot]);
-      slots.rowCount[slot]++;
-      if (day < slots.day[slot]) slots.day[slot] = day;
-    }
-    this.addAmount(slot, amount);
-    if (cancel.reason)
-      slots.markCancelled(slot, { reason: cancel.reason, field: cancel.field, row: rowNumber });
+    this.addRow(slot, rowNumber, day, amount, cancel.reason, cancel.field);
     this.lastSlot = slot;
     this.lastOrderId = orderId;
     this.lastCustomer = customer;
@@ -223,12 +214,25 @@ export class OrderCleaner {
     return id;
   }
 
-  private addAmount(slot: number, amount: number | null): void {
-    if (amount === null) return;
+  /** Adds a row to its order: its row number, date, amount and cancellation marker (the first one is quoted). */
+  private addRow(
+    slot: number,
+    rowNumber: number,
+    day: number,
+    amount: number | null,
+    cancel: Reason | null,
+    cancelField: string | undefined,
+  ): void {
     const s = this.slots;
-    if (this.summed) s.amount[slot] += amount;
-    else if (s.hasAmount[slot] === 0 || amount > s.amount[slot]) s.amount[slot] = amount;
-    s.hasAmount[slot] = 1;
+    s.lastRow[slot] = this.chain.add(rowNumber, s.lastRow[slot]);
+    s.rowCount[slot]++;
+    if (day < s.day[slot]) s.day[slot] = day;
+    if (amount !== null) {
+      if (this.summed) s.amount[slot] += amount;
+      else if (s.hasAmount[slot] === 0 || amount > s.amount[slot]) s.amount[slot] = amount;
+      s.hasAmount[slot] = 1;
+    }
+    if (cancel) s.markCancelled(slot, { reason: cancel, field: cancelField, row: rowNumber });
   }
 
   /** Resolves orders and returns the result. The cleaner cannot be used afterwards. */
@@ -319,11 +323,7 @@ export class OrderCleaner {
           this.skip(p.row, p.problem.bucket, p.problem.field, p.problem.reason);
           continue;
         }
-        s.lastRow[slot] = this.chain.add(p.row, s.lastRow[slot]);
-        s.rowCount[slot]++;
-        if (p.day < s.day[slot]) s.day[slot] = p.day;
-        this.addAmount(slot, p.amount);
-        if (p.cancel) s.markCancelled(slot, { reason: p.cancel, field: p.cancelField, row: p.row });
+        this.addRow(slot, p.row, p.day, p.amount, p.cancel, p.cancelField);
       }
     }
     this.pending.clear();

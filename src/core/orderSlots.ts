@@ -60,16 +60,16 @@ export class OrderSlots {
     return this.cancelled[slot] ? this.marks.get(slot) : undefined;
   }
 
-  /** A new slot, with no amount yet. */
-  add(orderId: string, customerId: number, day: number, firstRow: number): number {
+  /** A new slot with no rows yet (no day, no amount; the cleaner adds its first row next). */
+  add(orderId: string, customerId: number): number {
     const s = this.size;
     if (s === this.day.length) this.grow();
     this.orderId.push(orderId);
     this.amount.push(0);
     this.customerId[s] = customerId;
-    this.day[s] = day;
-    this.lastRow[s] = firstRow;
-    this.rowCount[s] = 1;
+    this.day[s] = NO_DAY;
+    this.lastRow[s] = -1;
+    this.rowCount[s] = 0;
     this.next[s] = -1;
     this.size = s + 1;
     return s;
