@@ -7,10 +7,9 @@ import {
   formatDay,
   type Lang,
   predictCustomers,
-  type RowBucket,
   stateLabel,
 } from "../core/index";
-import { STATE_ORDER } from "../report/grids";
+import { BUCKET_ORDER, STATE_ORDER } from "../report/grids";
 import type { AnalyzeOptions } from "./args";
 import { loadSettings } from "./loadSettings";
 import { cleanOrderFile } from "./readOrders";
@@ -38,15 +37,6 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<Analysi
   for (const line of headline(result, lang, resolve(o.out), written)) io.out(line);
   return result;
 }
-
-const BUCKETS: readonly RowBucket[] = [
-  "used",
-  "missing_customer",
-  "bad_date",
-  "bad_amount",
-  "cancelled",
-  "after_as_of",
-];
 
 /** The stdout summary: the state counts (this month, last month), the row buckets, and where the report is. */
 export function headline(
@@ -76,7 +66,7 @@ export function headline(
   }
   lines.push(
     t("行の内訳: ", "Rows: ") +
-      BUCKETS.map((b) => `${bucketLabel(b, lang)} ${result.rowCounts[b]}`).join(" / "),
+      BUCKET_ORDER.map((b) => `${bucketLabel(b, lang)} ${result.rowCounts[b]}`).join(" / "),
   );
   const follow = result.followUp.length;
   lines.push(

@@ -28,12 +28,8 @@ export function csvCell(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "string") {
     if (cell.length === 0) return "";
-    // Text that a spreadsheet would run as a formula (= + - @, control characters) is neutralised.
-    const first = cell.charCodeAt(0);
-    const text =
-      first === 61 || first === 43 || first === 45 || first === 64 || first < 32
-        ? neutralizeFormula(cell)
-        : cell;
+    // Text that a spreadsheet would run as a formula is neutralised by the layout's own rule.
+    const text = neutralizeFormula(cell);
     if (!NEEDS_QUOTES.test(text)) return text;
     return text.indexOf('"') === -1 ? `"${text}"` : `"${text.replace(/"/g, '""')}"`;
   }

@@ -15,7 +15,8 @@ export const STATE_ORDER: readonly CustomerState[] = [
   "paused",
   "cancelled",
 ];
-const BUCKET_ORDER: readonly RowBucket[] = [
+/** The order the run log and the command line list the row buckets in. */
+export const BUCKET_ORDER: readonly RowBucket[] = [
   "used",
   "missing_customer",
   "bad_date",
