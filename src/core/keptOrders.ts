@@ -85,7 +85,10 @@ export function unreadColumns(cleaned: CleanResult): KeptColumns | null {
   return unread.get(cleaned) ?? null;
 }
 
-/** The OrderRecords, in the order they were kept; the cleaner's numbering is left for buildHistories. */
+/**
+ * The OrderRecords, in the order they were kept; the cleaner's numbering (`index`, whose customerOf is already
+ * the kept part of the column, and the cleaner is done with it) is left for buildHistories as it is.
+ */
 function recordsOf(kept: KeptOrders, index: CustomerIndex): OrderRecord[] {
   const { keys } = index;
   const out: OrderRecord[] = new Array(kept.size);
@@ -96,6 +99,6 @@ function recordsOf(kept: KeptOrders, index: CustomerIndex): OrderRecord[] {
       day: kept.day[i],
       amount: kept.amount[i],
     };
-  rememberCustomerIndex(out, { ...index, customerOf: kept.customerOf.slice(0, kept.size) });
+  rememberCustomerIndex(out, index);
   return out;
 }
