@@ -11,7 +11,7 @@ import { grown } from "./typedArrays";
 export const NO_DAY = 0x7fffffff;
 
 /** The row that cancels an order, and why (other rows of the order point to it). */
-export interface CancelMark {
+export interface CancellingRow {
   reason: Reason;
   field: string | undefined;
   row: number;
@@ -45,18 +45,18 @@ export class OrderSlots {
    * Cancellation markers by slot: about 1% of orders, so a Map rather than a column, with a flag per slot so
    * that finish() asks the Map only about the orders that have one.
    */
-  private readonly marks = new Map<number, CancelMark>();
+  private readonly marks = new Map<number, CancellingRow>();
   private cancelled = new Uint8Array(1024);
 
   /** Records the row that cancels the order; the first marker found is the one quoted. */
-  markCancelled(slot: number, mark: CancelMark): void {
+  markCancelled(slot: number, mark: CancellingRow): void {
     if (this.cancelled[slot]) return;
     this.cancelled[slot] = 1;
     this.marks.set(slot, mark);
   }
 
   /** The order's cancellation marker, if any row had one. */
-  cancelOf(slot: number): CancelMark | undefined {
+  cancelOf(slot: number): CancellingRow | undefined {
     return this.cancelled[slot] ? this.marks.get(slot) : undefined;
   }
 
