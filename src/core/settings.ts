@@ -92,13 +92,25 @@ function toNumber(v: unknown): number | null {
   return Number(s);
 }
 
-function toBoolean(v: unknown): boolean | null {
+/** A yes/no setting and the words it reads beyond the shared ones. */
+interface BooleanWords {
+  field: "dayFirst" | "showRfm";
+  yes: readonly string[];
+  no: readonly string[];
+}
+
+/** Words every yes/no setting reads: as JSON, the 設定 sheet or a Japanese owner writes them. */
+const YES = ["true", "yes", "1", "はい", "on"];
+const NO = ["false", "no", "0", "いいえ", "off", ""];
+
+/** A yes/no value in the words of `words`' field; null when unreadable. */
+function toBoolean(v: unknown, words: BooleanWords): boolean | null {
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v === 1 ? true : v === 0 ? false : null;
   if (typeof v !== "string") return null;
   const s = v.trim().toLowerCase();
-  if (["true", "yes", "1", "はい", "on", "日/月/年", "d/m/y"].includes(s)) return true;
-  if (["false", "no", "0", "いいえ", "off", "月/日/年", "m/d/y", ""].includes(s)) return false;
+  if (YES.includes(s) || words.yes.includes(s)) return true;
+  if (NO.includes(s) || words.no.includes(s)) return false;
   return null;
 }
 
@@ -129,8 +141,15 @@ const INT_RULES: IntRule[] = [
   { field: "fanAtRiskDays", min: 1, max: 3650 },
 ];
 
-/** The yes/no settings, checked in this order (as INT_RULES are for the whole numbers). */
-const BOOLEAN_FIELDS = ["dayFirst", "showRfm"] as const;
+/**
+ * The yes/no settings, checked in this order (as INT_RULES are for the whole numbers). dayFirst may also be
+ * answered with the date order it chooses ("d/m/y"); those words belong to it alone: read as showRfm they once
+ * turned the RFM lens on.
+ */
+const BOOLEAN_FIELDS: readonly BooleanWords[] = [
+  { field: "dayFirst", yes: ["日/月/年", "d/m/y"], no: ["月/日/年", "m/d/y"] },
+  { field: "showRfm", yes: [], no: [] },
+];
 
 /**
  * Validates a settings object (typically parsed JSON or settingsFromPairs' map). Missing keys take the value from
@@ -243,9 +262,10 @@ export function validateSettings(
     } else out.timeZone = v.trim();
   }
 
-  for (const field of BOOLEAN_FIELDS) {
+  for (const words of BOOLEAN_FIELDS) {
+    const field = words.field;
     if (!(field in raw)) continue;
-    const v = toBoolean(raw[field]);
+    const v = toBoolean(raw[field], words);
     if (v === null)
       err(
         errors,

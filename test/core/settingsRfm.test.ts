@@ -37,6 +37,20 @@ describe("the showRfm setting", () => {
     expect(v.errors[0].message.en).toBe('showRfm: must be TRUE or FALSE (got "たぶん").');
   });
 
+  it("does not take dayFirst's date-order words for a yes or a no", () => {
+    // "d/m/y" once read as TRUE here: the two yes/no settings shared one word list.
+    for (const word of ["d/m/y", "日/月/年", "m/d/y", "月/日/年"]) {
+      const v = validateSettings({ showRfm: word });
+      expect(v.ok, word).toBe(false);
+      if (!v.ok) expect(v.errors.map((e) => e.field)).toEqual(["showRfm"]);
+    }
+    // …which stay dayFirst's own.
+    const dayFirst = validateSettings({ dayFirst: "日/月/年" });
+    expect(dayFirst.ok && dayFirst.value.dayFirst).toBe(true);
+    const monthFirst = validateSettings({ dayFirst: "m/d/y" }, { ...DEFAULT_SETTINGS, dayFirst: true });
+    expect(monthFirst.ok && monthFirst.value.dayFirst).toBe(false);
+  });
+
   it("round-trips through the 設定 sheet's key/value rows", () => {
     const on = { ...DEFAULT_SETTINGS, showRfm: true };
     const rows = settingsToPairs(on);
