@@ -266,6 +266,13 @@ export interface RfmBins {
   upper: number[];
 }
 
+/** The bins of the three RFM measures: what each score means in days, orders and yen. */
+export interface RfmThresholds {
+  recency: RfmBins;
+  frequency: RfmBins;
+  monetary: RfmBins;
+}
+
 export interface CustomerRfm {
   r: number;
   f: number;
@@ -311,5 +318,5 @@ export interface AnalysisResult {
   /** Rows of the optional tables that could not be read, per table, for the run log (orders are in `skipped`). */
   tableSkipped?: Partial<Record<"members" | "engagement" | "visits" | "survey", TableSkippedRow[]>>;
   /** RFM cut points when the lens is on, so the dashboard can say what each score means in days and yen. */
-  rfmBins?: { recency: RfmBins; frequency: RfmBins; monetary: RfmBins } | null;
+  rfmBins?: RfmThresholds | null;
 }

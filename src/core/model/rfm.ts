@@ -8,14 +8,23 @@
  * - frequency and monetary score = bin number (1 = lowest); recency score = 6 − bin (recent = 5).
  * The "+ 1" is the package's own quirk (a value just above a quantile stays in the lower bin); we keep
  * it so that our scores equal the package's on the same data.
- * Segments: the package's rule table (README and rfm-introduction vignette), first matching rule wins.
+ * Segments: the package's rule table (README and rfm-introduction vignette; RFM_SEGMENT_RULES in rfmSegments.ts),
+ * first matching rule wins.
  * Differences from the package are listed in docs/model.md.
  */
 import { kthLargest } from "../select";
-import type { CustomerRfm, CustomerSummary, RfmBins, RfmSegment } from "../types";
+import type { CustomerRfm, CustomerSummary, RfmBins, RfmSegment, RfmThresholds } from "../types";
+import { RFM_SEGMENT_RULES, type RfmScoreRange, type RfmSegmentRule } from "./rfmSegments";
 
-export type { RfmBins, RfmSegment } from "../types";
-export { RFM_SEGMENT_LABELS, RFM_SEGMENT_ORDER, type RfmSegmentGuide, rfmSegmentLabel } from "./rfmSegments";
+export type { RfmBins, RfmSegment, RfmThresholds } from "../types";
+export {
+  RFM_SEGMENT_LABELS,
+  RFM_SEGMENT_ORDER,
+  RFM_SEGMENT_RULES,
+  type RfmSegmentGuide,
+  type RfmSegmentRule,
+  rfmSegmentLabel,
+} from "./rfmSegments";
 
 export interface RfmInput {
   customerKey: string;
@@ -37,39 +46,10 @@ export interface RfmScore {
   segment: RfmSegment;
 }
 
-export interface RfmThresholds {
-  recency: RfmBins;
-  frequency: RfmBins;
-  monetary: RfmBins;
-}
-
 export interface RfmResult {
   customers: RfmScore[];
   thresholds: RfmThresholds;
 }
-
-type Range = readonly [number, number];
-
-export interface RfmSegmentRule {
-  segment: Exclude<RfmSegment, "others">;
-  recency: Range;
-  frequency: Range;
-  monetary: Range;
-}
-
-/** The package's table (rfm 0.3.0 README / vignette), in its order; the first matching rule wins. */
-export const RFM_SEGMENT_RULES: readonly RfmSegmentRule[] = [
-  { segment: "champions", recency: [5, 5], frequency: [5, 5], monetary: [5, 5] },
-  { segment: "potential_loyalist", recency: [3, 5], frequency: [3, 5], monetary: [2, 5] },
-  { segment: "loyal_customers", recency: [2, 4], frequency: [2, 4], monetary: [2, 4] },
-  { segment: "promising", recency: [3, 4], frequency: [1, 3], monetary: [3, 5] },
-  { segment: "new_customers", recency: [4, 5], frequency: [1, 3], monetary: [1, 5] },
-  { segment: "cant_lose_them", recency: [1, 2], frequency: [3, 4], monetary: [4, 5] },
-  { segment: "at_risk", recency: [1, 2], frequency: [2, 5], monetary: [4, 5] },
-  { segment: "need_attention", recency: [1, 3], frequency: [3, 5], monetary: [3, 5] },
-  { segment: "about_to_sleep", recency: [2, 3], frequency: [1, 3], monetary: [1, 4] },
-  { segment: "lost", recency: [1, 1], frequency: [1, 5], monetary: [1, 5] },
-];
 
 /**
  * R's quantile(x, probs) with the default type 7, at probs = seq(0, 1, length.out = n + 1) — the same
@@ -125,7 +105,7 @@ export function rfmSegmentOf(
   monetary: number,
   rules: readonly RfmSegmentRule[] = RFM_SEGMENT_RULES,
 ): RfmSegment {
-  const within = (v: number, [lo, hi]: Range) => v >= lo && v <= hi;
+  const within = (v: number, [lo, hi]: RfmScoreRange) => v >= lo && v <= hi;
   for (const rule of rules) {
     if (
       within(recency, rule.recency) &&

@@ -1,6 +1,6 @@
 /**
- * What each RFM segment is called, what it means and what to do about it, in the words a shop owner uses — the
- * readable half of the rules table (the score ranges are RFM_SEGMENT_RULES in rfm.ts). Japanese names avoid the
+ * The RFM segments: the package's score ranges for each (RFM_SEGMENT_RULES) and what each is called, what it means
+ * and what to do about it, in the words a shop owner uses (RFM_SEGMENT_LABELS). Japanese names avoid the
  * rule book's state labels (休眠予備軍, 休眠…): RFM compares customers with each other, the states count days, and
  * one customer can be 離反リスク顧客 here while still 継続 there.
  */
@@ -19,18 +19,35 @@ export interface RfmSegmentGuide {
   action: Text;
 }
 
-/** Order of the rules table (the package's), then "others"; the dashboard and the docs list segments in it. */
+export type RfmScoreRange = readonly [number, number];
+
+export interface RfmSegmentRule {
+  segment: Exclude<RfmSegment, "others">;
+  recency: RfmScoreRange;
+  frequency: RfmScoreRange;
+  monetary: RfmScoreRange;
+}
+
+/** The package's table (rfm 0.3.0 README / vignette), in its order; the first matching rule wins. */
+export const RFM_SEGMENT_RULES: readonly RfmSegmentRule[] = [
+  { segment: "champions", recency: [5, 5], frequency: [5, 5], monetary: [5, 5] },
+  { segment: "potential_loyalist", recency: [3, 5], frequency: [3, 5], monetary: [2, 5] },
+  { segment: "loyal_customers", recency: [2, 4], frequency: [2, 4], monetary: [2, 4] },
+  { segment: "promising", recency: [3, 4], frequency: [1, 3], monetary: [3, 5] },
+  { segment: "new_customers", recency: [4, 5], frequency: [1, 3], monetary: [1, 5] },
+  { segment: "cant_lose_them", recency: [1, 2], frequency: [3, 4], monetary: [4, 5] },
+  { segment: "at_risk", recency: [1, 2], frequency: [2, 5], monetary: [4, 5] },
+  { segment: "need_attention", recency: [1, 3], frequency: [3, 5], monetary: [3, 5] },
+  { segment: "about_to_sleep", recency: [2, 3], frequency: [1, 3], monetary: [1, 4] },
+  { segment: "lost", recency: [1, 1], frequency: [1, 5], monetary: [1, 5] },
+];
+
+/**
+ * Order of the rules table, then "others" (what no rule matches); the dashboard and the docs list segments in it.
+ * Read off the rules so that reordering or adding a rule cannot leave the listing behind.
+ */
 export const RFM_SEGMENT_ORDER: readonly RfmSegment[] = [
-  "champions",
-  "potential_loyalist",
-  "loyal_customers",
-  "promising",
-  "new_customers",
-  "cant_lose_them",
-  "at_risk",
-  "need_attention",
-  "about_to_sleep",
-  "lost",
+  ...RFM_SEGMENT_RULES.map((r) => r.segment),
   "others",
 ];
 
