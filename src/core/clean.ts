@@ -30,6 +30,14 @@ import type { CleanOptions, CleanResult, OrderMapping, RowBucket, SkippedRow } f
 export interface CleanOptionsEx extends CleanOptions {
   /** Keep at most this many skipped rows in the list (counts stay complete); default: all. */
   maxSkippedRows?: number;
+  /**
+   * Applied to a string from a row only when the cleaner stores it for keeps — a new customer key, a new order
+   * id, a name, the text of a skipped row's reason — never to a cell it only reads (a date, an amount, a
+   * status, a key it has already seen). The CLI's cells are slices of a large read chunk and a kept slice keeps
+   * the whole chunk alive, so it passes a copying function here instead of copying every cell of every row.
+   * Must return a string equal to its argument. Default: the string itself.
+   */
+  ownKey?: (s: string) => string;
 }
 
 /** A row with an order id but no customer, waiting for finish() to find its order. */
@@ -57,7 +65,7 @@ export class OrderCleaner {
   };
   private readonly skipped: SkippedRow[] = [];
   /** Customers numbered in order of first appearance: one lookup per order serves names and buildHistories. */
-  private readonly customers = new StringIds();
+  private readonly customers: StringIds;
   private readonly nameOf: (string | undefined)[] = [];
   /**
    * Key → name, filled as names are found: the key was just read, so Map.set hashes a string in cache, where
@@ -69,7 +77,7 @@ export class OrderCleaner {
    * each (another customer's order with the same id hangs off `next`). Released by finish().
    */
   private slots = new OrderSlots();
-  private orderIds = new StringIds();
+  private orderIds: StringIds;
   private firstSlot: number[] = [];
   private chain = new RowChain();
   /** The previous row's slot (−1: none) and the order id and customer text it was found with. */
@@ -83,12 +91,20 @@ export class OrderCleaner {
   private readonly cells: OrderCells;
   private readonly dates: LastDayCache;
   private finished = false;
+  /** CleanOptionsEx.ownKey, and whether one was given (then reasons are copied too, see ownReason). */
+  private readonly own: (s: string) => string;
+  private readonly owning: boolean;
 
   constructor(mapping: OrderMapping | OrderMappingEx, opts: CleanOptions | CleanOptionsEx) {
     this.mapping = mapping;
     this.opts = opts;
-    this.maxSkipped = (opts as CleanOptionsEx).maxSkippedRows ?? Number.POSITIVE_INFINITY;
-    this.cells = new OrderCells(this.mapping, opts.headers);
+    const ex = opts as CleanOptionsEx;
+    this.maxSkipped = ex.maxSkippedRows ?? Number.POSITIVE_INFINITY;
+    this.owning = ex.ownKey !== undefined;
+    this.own = ex.ownKey ?? ((s: string) => s);
+    this.customers = new StringIds(this.own);
+    this.orderIds = new StringIds(this.own);
+    this.cells = new OrderCells(this.mapping, opts.headers, this.own);
     this.dates = new LastDayCache(opts);
     this.summed = this.mapping.amountKind !== "order_total";
   }
@@ -96,9 +112,17 @@ export class OrderCleaner {
   private skip(row: number, bucket: SkippedRow["bucket"], field: string | undefined, reason: Reason): void {
     this.counts[bucket]++;
     if (this.skipped.length >= this.maxSkipped) return;
-    const s: SkippedRow = { row, bucket, reason };
+    const s: SkippedRow = { row, bucket, reason: this.ownReason(reason) };
     if (field !== undefined) s.field = field;
     this.skipped.push(s);
+  }
+
+  /**
+   * The reason as it is to be kept: its texts may quote a cell (a slice of the CLI's read chunk, see ownKey).
+   * Without ownKey, the reason itself.
+   */
+  private ownReason(r: Reason): Reason {
+    return this.owning ? { ja: this.own(r.ja), en: this.own(r.en) } : r;
   }
 
   /** Adds one data row; rowNumber is the row as the user sees it (header = 1). */
@@ -142,9 +166,16 @@ export class OrderCleaner {
       let list = this.pending.get(orderId!);
       if (!list) {
         list = [];
-        this.pending.set(orderId!, list);
+        this.pending.set(this.own(orderId!), list);
       }
-      list.push({ row: rowNumber, day, amount, cancel: reason, cancelField: field, problem });
+      list.push({
+        row: rowNumber,
+        day,
+        amount,
+        cancel: reason && this.ownReason(reason),
+        cancelField: field,
+        problem: problem && { ...problem, reason: this.ownReason(problem.reason) },
+      });
       return;
     }
     if (problem !== null) {
@@ -184,7 +215,8 @@ export class OrderCleaner {
       slot = head;
       while (slot >= 0 && keys[slots.customerId[slot]] !== customer) slot = slots.next[slot];
       if (slot < 0) {
-        slot = slots.add(orderId, this.customerId(customer, row));
+        // The order id string the table keeps (ownKey was applied to it when it was new), not this row's.
+        slot = slots.add(this.orderIds.keys[no], this.customerId(customer, row));
         if (head < 0) this.firstSlot.push(slot);
         else {
           slots.next[slot] = slots.next[head];
@@ -206,7 +238,7 @@ export class OrderCleaner {
     if (at !== undefined && this.nameOf[id] === undefined) {
       const n = row[at];
       if (!isBlank(n)) {
-        const name = String(n).trim();
+        const name = this.own(String(n).trim());
         this.nameOf[id] = name;
         this.names.set(this.customers.keys[id], name);
       }
@@ -232,7 +264,9 @@ export class OrderCleaner {
       else if (s.hasAmount[slot] === 0 || amount > s.amount[slot]) s.amount[slot] = amount;
       s.hasAmount[slot] = 1;
     }
-    if (cancel) s.markCancelled(slot, { reason: cancel, field: cancelField, row: rowNumber });
+    // Only the first marker is kept, so only it is owned.
+    if (cancel && !s.isCancelled(slot))
+      s.markCancelled(slot, { reason: this.ownReason(cancel), field: cancelField, row: rowNumber });
   }
 
   /** Resolves orders and returns the result. The cleaner cannot be used afterwards. */
@@ -251,6 +285,9 @@ export class OrderCleaner {
     this.orderIds = new StringIds();
     this.firstSlot = [];
     this.chain = new RowChain();
+    // Nor keep the last row's cells (with ownKey they may be slices of a read chunk).
+    this.lastOrderId = "";
+    this.lastCustomer = "";
     this.skipped.sort((a, b) => a.row - b.row);
     const names = this.names;
     // Each order's customer key is the customer's first key string, not a row's copy: one string per customer.

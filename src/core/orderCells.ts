@@ -21,11 +21,20 @@ type Role = "customer" | "date" | "amount" | "quantity" | "unitPrice" | "status"
 export class OrderCells {
   readonly col: Record<Role, Column | null>;
 
+  /**
+   * @param own applied to the column names, which every skipped row's reason and field quote (header cells
+   *   may be slices of the CLI's read chunk; see CleanOptionsEx.ownKey).
+   */
   constructor(
     private readonly mapping: OrderMappingEx,
     headers: readonly string[] | undefined,
+    own: (s: string) => string = (s) => s,
   ) {
-    const name = (i: number | undefined) => (i === undefined ? null : columnName(headers, i));
+    const name = (i: number | undefined): Column | null => {
+      if (i === undefined) return null;
+      const c = columnName(headers, i);
+      return { ja: own(c.ja), en: own(c.en), field: own(c.field) };
+    };
     const m = mapping;
     this.col = {
       customer: name(m.customer),

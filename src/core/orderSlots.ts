@@ -48,6 +48,11 @@ export class OrderSlots {
   private readonly marks = new Map<number, CancellingRow>();
   private cancelled = new Uint8Array(1024);
 
+  /** Whether a row of the order had a cancellation marker. */
+  isCancelled(slot: number): boolean {
+    return this.cancelled[slot] === 1;
+  }
+
   /** Records the row that cancels the order; the first marker found is the one quoted. */
   markCancelled(slot: number, mark: CancellingRow): void {
     if (this.cancelled[slot]) return;

@@ -10,6 +10,12 @@ export class StringIds {
   /** The strings by number. */
   readonly keys: string[] = [];
   /**
+   * @param own applied to a string when it is stored as a new key (never to one only looked up): the CLI
+   *   passes a copy so that a key cut out of a large read chunk does not keep the whole chunk alive.
+   */
+  constructor(private readonly own: (s: string) => string = sameString) {}
+
+  /**
    * The hash table: slot p holds the hash of its string at 2p and the string's number at 2p+1 (−1: empty), side
    * by side so a probe reads one cache line. At most half of the slots are in use.
    */
@@ -42,7 +48,7 @@ export class StringIds {
       if (table[2 * p] === h && keys[id] === s) return id;
     }
     const id = keys.length;
-    keys.push(s);
+    keys.push(this.own(s));
     table[2 * p] = h;
     table[2 * p + 1] = id;
     if (keys.length * 2 > mask) this.grow();
@@ -64,6 +70,10 @@ export class StringIds {
     this.table = table;
     this.mask = mask;
   }
+}
+
+function sameString(s: string): string {
+  return s;
 }
 
 /** A table of `slots` empty slots. */

@@ -396,3 +396,69 @@ describe("properties", () => {
     );
   });
 });
+
+describe("ownKey: the CLI's copy of the strings the cleaner keeps", () => {
+  // Messy rows: line items, lines without a customer (joined in finish), names, cancellations, bad cells.
+  let seed = 7;
+  const rnd = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const rows: string[][] = [];
+  for (let o = 0; o < 3000; o++) {
+    const customer = rnd(10) === 0 ? "" : `c${rnd(700)}`;
+    const status = rnd(40) === 0 ? "キャンセル" : "発送済み";
+    const lines = 1 + rnd(3);
+    for (let l = 0; l < lines; l++) {
+      const date = rnd(60) === 0 ? "5月1日" : `2026-0${1 + rnd(7)}-1${rnd(10)}`;
+      const amount = rnd(80) === 0 ? "千円" : `${1 + rnd(90)},${100 + rnd(900)}`;
+      const order = rnd(15) === 0 ? "" : `A${o}`;
+      rows.push([
+        order,
+        l > 0 && rnd(2) === 0 ? "" : customer,
+        date,
+        amount,
+        status,
+        rnd(3) ? `名前${customer}` : "",
+      ]);
+    }
+  }
+  const m = detectOrderMapping(GENERIC, "auto") as { mapping: OrderMappingEx };
+  const opts = { ...OPTS, headers: GENERIC, maxSkippedRows: 200 };
+  const plain = cleanOrders(rows, m.mapping, opts);
+  const owned: string[] = [];
+  const withOwn = cleanOrders(rows, m.mapping, {
+    ...opts,
+    ownKey: (s: string) => {
+      owned.push(s);
+      return ` ${s}`.slice(1);
+    },
+  });
+  const json = (r: CleanResult) => JSON.stringify({ ...r, names: [...r.names] });
+
+  it("changes nothing in the result", () => {
+    expect(json(withOwn)).toBe(json(plain));
+    expect(plain.counts.cancelled + plain.counts.bad_date + plain.counts.missing_customer).toBeGreaterThan(0);
+  });
+
+  it("is applied to every kept customer key, order id and name, once per new string", () => {
+    const calls = new Set(owned);
+    for (const o of plain.orders) {
+      expect(calls).toContain(o.customerKey);
+      if (o.orderId !== "") expect(calls).toContain(o.orderId);
+    }
+    for (const name of plain.names.values()) expect(calls).toContain(name);
+    // Once per customer, not per row (a customer whose every row was skipped is never stored).
+    const customers = new Set(rows.map((r) => r[1]).filter((c) => c !== ""));
+    const keyCalls = owned.filter((s) => customers.has(s));
+    expect(keyCalls.length).toBe(new Set(keyCalls).size);
+    expect(keyCalls.length).toBeGreaterThanOrEqual(new Set(plain.orders.map((o) => o.customerKey)).size);
+    // Reasons quote cells: they are kept text too.
+    expect(calls).toContain(plain.skipped.find((s) => s.bucket === "bad_date")!.reason.en);
+  });
+
+  it("is never applied to a cell the cleaner only reads", () => {
+    const readOnly = new Set(rows.flatMap((r) => [r[2], r[3], r[4]]));
+    expect(owned.filter((s) => readOnly.has(s))).toEqual([]);
+  });
+});
