@@ -32,9 +32,9 @@ import {
   type Text,
 } from "../ui/contract";
 import { asOfDay } from "./actions/analyzeSpreadsheet";
-import { findInputSheet, INPUT_SHEETS } from "./actions/inputSheets";
+import { INPUT_SHEETS } from "./actions/inputSheets";
 import { withDocumentLock } from "./actions/lock";
-import { readInputs } from "./actions/readInputs";
+import { type FoundInput, findInput, readInputs } from "./actions/readInputs";
 import { CLI_HINT, MAX_ORDER_ROWS } from "./actions/sizeLimits";
 import { UserError } from "./actions/userError";
 import { defaultSettingsFor, readMapping, readSettings, writeMapping, writeSettings } from "./settingsSheet";
@@ -50,31 +50,29 @@ const AMOUNT_KINDS = ["order_total", "line_amount"] as const;
 // Reading the orders sheet
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The orders sheet and its last row, looked up once per server call and handed to whatever needs them. */
+function findOrders(ss: Spreadsheet, settings: Settings): FoundInput | null {
+  return ORDERS_INPUT ? findInput(ss, ORDERS_INPUT, settings.language) : null;
+}
+
 /** Header row and row count of the orders sheet, and what automatic detection finds in it. One read of row 1. */
-function ordersSheetInfo(ss: Spreadsheet, settings: Settings): OrdersSheetInfo {
-  const sheet = ORDERS_INPUT ? findInputSheet(ss, ORDERS_INPUT, settings.language) : null;
-  if (!sheet) return { sheetName: null, headers: [], detected: {}, rows: 0 };
+function ordersSheetInfo(found: FoundInput | null): OrdersSheetInfo {
+  if (!found) return { sheetName: null, headers: [], detected: {}, rows: 0 };
+  const { sheet, lastRow } = found;
   const lastColumn = sheet.getLastColumn();
-  const lastRow = sheet.getLastRow();
   const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
   const headers = header.map((h) => String(h ?? "").trim()).filter((h) => h !== "");
   const detected: Partial<Record<SidebarMappingKey, string>> = {};
-  const found = detectOrderMapping(header, "auto");
-  if (found.ok) {
-    for (const [role, text] of Object.entries(found.columns)) {
+  const auto = detectOrderMapping(header, "auto");
+  if (auto.ok) {
+    for (const [role, text] of Object.entries(auto.columns)) {
       const key = `orders.${role}`;
       if ((SIDEBAR_MAPPING_KEYS as readonly string[]).includes(key))
         detected[key as SidebarMappingKey] = text;
     }
-    detected["orders.amountKind"] = found.mapping.amountKind;
+    detected["orders.amountKind"] = auto.mapping.amountKind;
   }
   return { sheetName: sheet.getName(), headers, detected, rows: Math.max(0, lastRow - 1) };
-}
-
-/** Data rows of the orders sheet (below the header), without reading them. */
-function orderRowCount(ss: Spreadsheet, settings: Settings): number {
-  const sheet = ORDERS_INPUT ? findInputSheet(ss, ORDERS_INPUT, settings.language) : null;
-  return sheet ? Math.max(0, sheet.getLastRow() - 1) : 0;
 }
 
 const tooManyRows = (rows: number): Text => ({
@@ -90,14 +88,15 @@ function previewUnder(
   ss: Spreadsheet,
   settings: Settings,
   // Passed in when the caller has already read them (the sidebar's state), so they are not asked for twice.
-  rows: number = orderRowCount(ss, settings),
+  ordersSheet: FoundInput | null = findOrders(ss, settings),
   mapping: ColumnMapping = readMapping(ss),
 ): { preview: StatePreview | null; note: Text | null } {
   // Count before reading: a sheet too large to analyse here must not be read into memory just to say so.
+  const rows = ordersSheet ? Math.max(0, ordersSheet.lastRow - 1) : 0;
   if (rows > MAX_ORDER_ROWS) return { preview: null, note: tooManyRows(rows) };
   let inputs: ReturnType<typeof readInputs>;
   try {
-    inputs = readInputs(ss, mapping, settings.language);
+    inputs = readInputs(ss, mapping, settings.language, { orders: ordersSheet });
   } catch (error) {
     if (error instanceof UserError) return { preview: null, note: error.text };
     throw error;
@@ -143,10 +142,17 @@ const asSettingsErrors = (text: Text): SettingsError[] => [{ field: "settings", 
 
 export function sidebarStateOf(ss: Spreadsheet): SidebarState {
   const { settings, errors } = readSettings(ss);
-  const orders = ordersSheetInfo(ss, settings);
+  const found = findOrders(ss, settings);
   const mapping = readMapping(ss);
-  const { preview, note } = previewUnder(ss, settings, orders.rows, mapping);
-  return { settings, settingsErrors: errors, mapping, orders, preview, previewNote: note };
+  const { preview, note } = previewUnder(ss, settings, found, mapping);
+  return {
+    settings,
+    settingsErrors: errors,
+    mapping,
+    orders: ordersSheetInfo(found),
+    preview,
+    previewNote: note,
+  };
 }
 
 export function previewSettingsOf(ss: Spreadsheet, settings: unknown): PreviewResult {
@@ -183,7 +189,7 @@ export function saveMappingOf(ss: Spreadsheet, mapping: unknown): SaveMappingRes
         },
       ],
     };
-  const info = ordersSheetInfo(ss, readSettings(ss).settings);
+  const info = ordersSheetInfo(findOrders(ss, readSettings(ss).settings));
   const errors: { field: string; message: Text }[] = [];
   const chosen: ColumnMapping = {};
   for (const [key, value] of Object.entries(mapping as Record<string, unknown>)) {

@@ -162,6 +162,25 @@ describe("sidebar server", () => {
     expect(world.log.named("Sheet.getDataRange").length).toBe(before);
   });
 
+  it("finds the orders sheet and asks its size once per call, whatever else it reads", () => {
+    const { world, ss, settings } = serverWorld();
+    const callsOf = (run: () => unknown) => {
+      world.log.reset();
+      run();
+      return {
+        total: world.log.calls.length,
+        lastRow: world.log.count((c) => c.name === "Sheet.getLastRow" && c.sheet === "注文"),
+        lookups: world.log.count((c) => c.name === "Spreadsheet.getSheetByName" && c.args[0] === "注文"),
+      };
+    };
+    const state = callsOf(() => sidebarStateOf(ss));
+    const preview = callsOf(() => previewSettingsOf(ss, settings));
+    // getSidebarState sized the orders sheet for its header and again for the preview's read (21 calls, now 19);
+    // previewSettings counted the rows and then readInputs looked the sheet up anew (16, now 14).
+    expect(state).toMatchObject({ lastRow: 1, lookups: 1 });
+    expect(preview).toMatchObject({ lastRow: 1, lookups: 1 });
+  });
+
   it("the defaults are what a fresh spreadsheet shows", () => {
     const { ss } = serverWorld(0);
     expect(sidebarStateOf(ss).settings.activeDays).toBe(DEFAULT_SETTINGS.activeDays);

@@ -24,25 +24,43 @@ export interface ReadInputs {
   orderRows: number;
 }
 
+/** An input sheet found by its title, with its last row (asked once: each is a service call). */
+export interface FoundInput {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  lastRow: number;
+}
+
+/** The input sheet of `input` and its last row, or null when the spreadsheet has no such sheet. */
+export function findInput(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  input: InputSheet,
+  lang: Lang,
+): FoundInput | null {
+  const sheet = findInputSheet(ss, input, lang);
+  return sheet ? { sheet, lastRow: sheet.getLastRow() } : null;
+}
+
 /**
  * Reads every filled input sheet with ONE getDataRange().getValues() each (the only way to keep a run's calls
  * independent of the data), after one getLastRow() that skips a sheet holding only its header (it counts as not
  * filled), then finds the columns: the user's corrections from SODATSU_MAPPING first, automatic detection for the
- * rest.
+ * rest. `found` holds sheets the caller has already looked up with findInput (the sidebar sizes the orders sheet
+ * before deciding to read it), so they are not looked up and sized a second time; null there means "no sheet".
  */
 export function readInputs(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   userMapping: ColumnMapping,
   lang: Lang,
+  found: Partial<Record<InputTable, FoundInput | null>> = {},
 ): ReadInputs {
   const tables: Partial<Tables> = {};
   let orderRows = 0;
   for (const input of INPUT_SHEETS) {
-    const sheet = findInputSheet(ss, input, lang);
-    if (!sheet) continue;
+    const at = input.table in found ? found[input.table] : findInput(ss, input, lang);
+    if (!at) continue;
     // The size first: a sheet with only its header is not read, and one too large for a run is refused before
     // its cells are read (reading them alone could take the run's whole 6 minutes).
-    const lastRow = sheet.getLastRow();
+    const { sheet, lastRow } = at;
     if (lastRow < 2) continue;
     if (lastRow - 1 > MAX_ORDER_ROWS) throw new UserError(tooLarge(input, lastRow - 1));
     const values = sheet.getDataRange().getValues();
