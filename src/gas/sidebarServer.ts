@@ -35,7 +35,7 @@ import { asOfDay } from "./actions/analyzeSpreadsheet";
 import { INPUT_SHEETS } from "./actions/inputSheets";
 import { withDocumentLock } from "./actions/lock";
 import { type FoundInput, findInput, readInputs } from "./actions/readInputs";
-import { CLI_HINT, MAX_ORDER_ROWS } from "./actions/sizeLimits";
+import { CLI_HINT, MAX_INPUT_ROWS } from "./actions/sizeLimits";
 import { UserError } from "./actions/userError";
 import { defaultSettingsFor, readMapping, readSettings, writeMapping, writeSettings } from "./settingsSheet";
 
@@ -93,7 +93,7 @@ function previewUnder(
 ): { preview: StatePreview | null; note: Text | null } {
   // Count before reading: a sheet too large to analyse here must not be read into memory just to say so.
   const rows = ordersSheet ? Math.max(0, ordersSheet.lastRow - 1) : 0;
-  if (rows > MAX_ORDER_ROWS) return { preview: null, note: tooManyRows(rows) };
+  if (rows > MAX_INPUT_ROWS) return { preview: null, note: tooManyRows(rows) };
   let inputs: ReturnType<typeof readInputs>;
   try {
     inputs = readInputs(ss, mapping, settings.language, { orders: ordersSheet });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyze, DEFAULT_SETTINGS, parseIsoDay, suggestThresholds } from "../../src/core/index";
-import { MAX_ORDER_ROWS } from "../../src/gas/actions/analyzeSpreadsheet";
+import { MAX_INPUT_ROWS } from "../../src/gas/actions/analyzeSpreadsheet";
 import { readMapping, readSettings } from "../../src/gas/settingsSheet";
 import {
   applySuggestedThresholdsOf,
@@ -153,8 +153,8 @@ describe("sidebar server", () => {
     const { world, ss, settings } = serverWorld(10);
     const sheet = world.ss.sheetNamed("注文");
     if (!sheet) throw new Error("no orders sheet");
-    sheet.maxRows = MAX_ORDER_ROWS + 2;
-    sheet.setCell(MAX_ORDER_ROWS + 2, 1, { value: "C999999" }); // one row past the limit (sparse)
+    sheet.maxRows = MAX_INPUT_ROWS + 2;
+    sheet.setCell(MAX_INPUT_ROWS + 2, 1, { value: "C999999" }); // one row past the limit (sparse)
     const before = world.log.named("Sheet.getDataRange").length;
     const result = previewSettingsOf(ss, settings);
     expect(result).toMatchObject({ ok: true, preview: null });

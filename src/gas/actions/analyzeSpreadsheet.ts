@@ -14,7 +14,7 @@ import { readInputs } from "./readInputs";
 import { UserError } from "./userError";
 
 // The limits live with the other size limits; re-exported here, where the sidebar's tests look for them.
-export { CLI_HINT, MAX_ORDER_ROWS } from "./sizeLimits";
+export { CLI_HINT, MAX_INPUT_ROWS } from "./sizeLimits";
 
 export interface SpreadsheetAnalysis {
   settings: Settings;

@@ -13,7 +13,7 @@ import {
 } from "../../core/index";
 import type { ColumnMapping } from "../settingsSheet";
 import { findInputSheet, INPUT_SHEETS, type InputSheet, type InputTable } from "./inputSheets";
-import { CLI_HINT, MAX_ORDER_ROWS } from "./sizeLimits";
+import { CLI_HINT, MAX_INPUT_ROWS } from "./sizeLimits";
 import { UserError } from "./userError";
 
 type Tables = Omit<AnalysisInput, "settings" | "asOf" | "model">;
@@ -62,7 +62,7 @@ export function readInputs(
     // its cells are read (reading them alone could take the run's whole 6 minutes).
     const { sheet, lastRow } = at;
     if (lastRow < 2) continue;
-    if (lastRow - 1 > MAX_ORDER_ROWS) throw new UserError(tooLarge(input, lastRow - 1));
+    if (lastRow - 1 > MAX_INPUT_ROWS) throw new UserError(tooLarge(input, lastRow - 1));
     const values = sheet.getDataRange().getValues();
     if (values.length < 2) continue;
     const header = values[0];

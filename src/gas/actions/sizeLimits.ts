@@ -2,7 +2,7 @@
  * Beyond this many rows in an input sheet a run risks Apps Script's 6-minute limit (reading, analysing and writing
  * ~1 ms per row with margin); the command line has no such limit and reads the same export.
  */
-export const MAX_ORDER_ROWS = 300_000;
+export const MAX_INPUT_ROWS = 300_000;
 
 export const CLI_HINT = {
   ja: "大きなデータはコマンドライン版で分析できます: npx sodatsu analyze orders.csv(README の「コマンドライン」を参照)。",
