@@ -2,6 +2,8 @@
  * The harness for every add-on test: loads the BUILT dist/Code.js into a node:vm context with the fake Apps Script
  * services a test gives, records every call made on them, and calls entry points by their global name, exactly as
  * Apps Script does. Testing the built file (not the TypeScript) is the point: that is where bundles break.
+ * Menu actions and sidebar server functions read dist/actions.html through the HtmlService fake (test/gas/fakes
+ * serves it as the project's file "actions"), so they run through the same lazy path as in Apps Script.
  *
  *   beforeAll(ensureBundle);
  *   const gas = loadBundle({ SpreadsheetApp: fakeApp, Session: fakeSession });
@@ -17,6 +19,8 @@ export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BUNDLE_PATH = `${ROOT}dist/Code.js`;
 export const MANIFEST_PATH = `${ROOT}dist/appsscript.json`;
 export const SIDEBAR_PATH = `${ROOT}dist/sidebar.html`;
+/** The menu actions' and sidebar server's code, read by Code.js as the HTML file "actions" (src/gas/lazyActions.ts). */
+export const ACTIONS_PATH = `${ROOT}dist/actions.html`;
 
 let built = false;
 
@@ -45,6 +49,22 @@ export function bundleSource(): { source: string; script: Script } {
     cached = { mtimeMs, source, script: new Script(source, { filename: "Code.js" }) };
   }
   return cached;
+}
+
+let cachedActions: { mtimeMs: number; source: string } | null = null;
+
+/** The built dist/actions.html, as HtmlService's getContent returns it (read again only after a rebuild). */
+export function actionsSource(): string {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(ACTIONS_PATH).mtimeMs;
+  } catch {
+    throw new Error("dist/actions.html is missing: call ensureBundle() in beforeAll, or run `npm run build`");
+  }
+  if (!cachedActions || cachedActions.mtimeMs !== mtimeMs) {
+    cachedActions = { mtimeMs, source: readFileSync(ACTIONS_PATH, "utf8") };
+  }
+  return cachedActions.source;
 }
 
 export interface RecordedCall {

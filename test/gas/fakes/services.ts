@@ -1,3 +1,4 @@
+import { actionsSource } from "../loadBundle";
 import { type Env, expose } from "./env";
 import { wallClock } from "./zonedTime";
 
@@ -90,7 +91,11 @@ export class FakeCache {
   }
 }
 
-/** HtmlService: outputs keep their content, title and size for tests. */
+/**
+ * HtmlService: outputs keep their content, title and size for tests. Besides `files`, it serves the project's
+ * built files the add-on reads itself: "actions" (dist/actions.html, the code the menu actions and the sidebar's
+ * server functions run, read by src/gas/lazyActions.ts), read when asked for, as Apps Script does.
+ */
 export function fakeHtmlService(env: Env, files: Record<string, string>) {
   const output = (content: string) => {
     const o = {
@@ -128,7 +133,8 @@ export function fakeHtmlService(env: Env, files: Record<string, string>) {
     return ex;
   };
   const file = (name: string) => {
-    const content = files[name] ?? files[`${name}.html`];
+    const content =
+      files[name] ?? files[`${name}.html`] ?? (name === "actions" ? actionsSource() : undefined);
     if (content === undefined) throw new Error(`Exception: No HTML file named ${name} was found.`);
     return content;
   };
