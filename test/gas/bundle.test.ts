@@ -6,7 +6,15 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_FUNCTIONS, ENTRY_POINTS } from "../../src/gas/entrypoints";
 import { createGasWorld } from "./fakes/index";
-import { bundleSource, ensureBundle, loadBundle, MANIFEST_PATH, ROOT, SIDEBAR_PATH } from "./loadBundle";
+import {
+  actionsSource,
+  bundleSource,
+  ensureBundle,
+  loadBundle,
+  MANIFEST_PATH,
+  ROOT,
+  SIDEBAR_PATH,
+} from "./loadBundle";
 
 beforeAll(ensureBundle);
 
@@ -146,6 +154,34 @@ describe("dist/Code.js as Apps Script sees it", () => {
     expect(lines.filter((l) => l.length > 200).length / lines.length).toBeLessThan(0.01);
   });
 
+  it("leaves the menu actions and the sidebar server to dist/actions.html, and keeps the shared code once", () => {
+    const code = source();
+    const actions = actionsSource();
+    // Only the menu actions and the sidebar use these: found in Code.js, they would mean the split collapsed and
+    // every recalculation pays for them again (src/gas/lazyActions.ts).
+    const actionsOnly = [
+      "function runAnalysis(",
+      "function createDiagnosis(",
+      "function setupTemplate(",
+      "function sidebarStateOf(",
+      "function writeSettings(",
+      "function cleanOrders(",
+    ];
+    for (const marker of actionsOnly) {
+      expect(code, marker).not.toContain(marker);
+      expect(actions, marker).toContain(marker);
+    }
+    // What both use lives in Code.js only; actions.html reads it from there.
+    for (const marker of [
+      "function classifyState(",
+      "function settingsFromPairs(",
+      "function fitShopModel(",
+    ]) {
+      expect(code, marker).toContain(marker);
+      expect(actions, marker).not.toContain(marker);
+    }
+  });
+
   it("evaluates without any Apps Script service (a custom function loads the whole file)", () => {
     const gas = loadBundle({}, {});
     expect(gas.calls).toEqual([]);
@@ -170,9 +206,10 @@ describe("the manifest and the clasp project", () => {
     });
   });
 
-  it("pushes dist/ with clasp, and the sidebar page is built there", () => {
+  it("pushes dist/ with clasp, and the sidebar page and the actions' code are built there", () => {
     const clasp = JSON.parse(readFileSync(`${ROOT}.clasp.json`, "utf8"));
     expect(clasp.rootDir).toBe("dist");
+    expect(actionsSource()).toMatch(/^\/\/ Sodatsu/); // the actions' code is part of the pushed project
     const html = readFileSync(SIDEBAR_PATH, "utf8");
     expect(html).toMatch(/<html/i);
     expect(html).not.toMatch(/<script[^>]+src=["']?https?:/i); // self-contained
