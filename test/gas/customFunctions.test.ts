@@ -13,6 +13,7 @@ import {
   predictCustomers,
   stateLabel,
   topMonetaryCut,
+  tripleFromDays,
 } from "../../src/core/index";
 import { sharedPath } from "../support/sharedData";
 import { type Bundle, ensureBundle, loadBundle } from "./loadBundle";
@@ -436,6 +437,41 @@ describe("P_ALIVE and EXPECTED_PURCHASES", () => {
     const expectedOut = gas.call("EXPECTED_PURCHASES", ...bad, 90, asOf) as unknown[][];
     expect(expectedOut[1][0]).toBe("最終購入日が基準日より後です");
     expect(typeof expectedOut[single][0]).toBe("number");
+  });
+
+  it("refuses exactly the rows the core's tripleFromDays refuses (one rule for a consistent row)", () => {
+    // Rows of every kind, consistent or not (0 purchases, one purchase spanning days, last before first, last
+    // after the as-of day), after the CDNOW rows so that the fit has a shop to work on.
+    const odd = fc.sample(
+      fc.record({
+        f: fc.integer({ min: 0, max: 4 }),
+        first: fc.integer({ min: end - 400, max: end }),
+        span: fc.integer({ min: -3, max: 6 }),
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    const extra = odd.map(({ f, first, span }) => ({ f, first, last: Math.min(first + span, end + 2) }));
+    const all = [...rows, ...extra];
+    const out = gas.call(
+      "P_ALIVE",
+      col(all.map((r) => r.f)),
+      col(all.map((r) => asDate(r.first))),
+      col(all.map((r) => asDate(r.last))),
+      asOf,
+    ) as unknown[][];
+    let refused = 0;
+    extra.forEach((r, i) => {
+      const cell = out[rows.length + i][0];
+      const t = tripleFromDays(r.f, r.first, r.last, end);
+      if (t === null) refused++;
+      // A refused row gets its reason (a text); a kept one a probability or, for a single purchase, the note.
+      if (t === null)
+        expect(typeof cell === "string" && cell !== "購入1回のため予測しません", String(cell)).toBe(true);
+      else if (t.x === 0) expect(cell).toBe("購入1回のため予測しません");
+      else expect(typeof cell).toBe("number");
+    });
+    expect(refused).toBeGreaterThan(50);
+    expect(refused).toBeLessThan(extra.length);
   });
 
   it("gives rows with the same history the same figures", () => {

@@ -278,3 +278,54 @@ export function fitBgNbd(triples: readonly RfmTriple[], options: Partial<FitOpti
     distinctTriples: d.weight.length,
   };
 }
+
+type Text = { ja: string; en: string };
+
+/** Why a shop gets no model: too few customers, nobody bought twice, or no reliable optimum. */
+export type ShopFitNote = "few_customers" | "no_repeat" | "not_converged";
+
+const SHOP_FIT_NOTES: Record<ShopFitNote, (n: number, min: number) => Text> = {
+  few_customers: (n, min) => ({
+    ja: `お客様が${n}人と少ないため(${min}人以上で利用)、継続確率などの予測は出さず、ルールだけで判定しています。`,
+    en: `Only ${n} customers (the model needs at least ${min}): no predictions such as P(alive); the rules alone classify customers.`,
+  }),
+  no_repeat: () => ({
+    ja: "2回目のご購入がまだどなたにもないため、継続確率などの予測は出せません。ルールだけで判定しています。",
+    en: "No customer has bought a second time yet, so the model cannot be fitted; the rules alone classify customers.",
+  }),
+  not_converged: () => ({
+    ja: "購入履歴から予測モデルを安定して推定できなかったため、継続確率などの予測は出さず、ルールだけで判定しています。",
+    en: "The prediction model could not be fitted reliably to this purchase history; the rules alone classify customers.",
+  }),
+};
+
+export interface ShopFit {
+  /** Fitted parameters in the triples' unit (days for the product); null when the shop has too little history. */
+  params: BgNbdParams | null;
+  /** Why there are no parameters, in words for the shop owner (ja/en); null when fitted. */
+  note: Text | null;
+  /** Fit diagnostics for the report, null when not fitted. */
+  fit: { logLikelihood: number; iterations: number; customers: number } | null;
+}
+
+/**
+ * The shop's BG/NBD parameters from its customers' (x, t_x, T), with the product's checks: no fit below
+ * `minCustomers` or without a repeat buyer, and a note saying why instead. What predictCustomers fits before
+ * predicting, and what =P_ALIVE() / =EXPECTED_PURCHASES() fit on a range's rows, which are triples already.
+ */
+export function fitShop(triples: readonly RfmTriple[], minCustomers: number): ShopFit {
+  const none = (key: ShopFitNote): ShopFit => ({
+    params: null,
+    note: SHOP_FIT_NOTES[key](triples.length, minCustomers),
+    fit: null,
+  });
+  if (triples.length < minCustomers) return none("few_customers");
+  if (!triples.some((t) => t.x > 0)) return none("no_repeat");
+  const fit = fitBgNbd(triples);
+  if (!fit.ok) return none(fit.reason === "no_repeat" ? "no_repeat" : "not_converged");
+  return {
+    params: fit.params,
+    note: null,
+    fit: { logLikelihood: fit.logLikelihood, iterations: fit.iterations, customers: fit.customers },
+  };
+}

@@ -15,7 +15,7 @@
  */
 import type { CustomerSummary, DayNumber } from "../types";
 import { type BgNbdParams, expectedPurchases, pAlive, type RfmTriple } from "./bgnbd";
-import { type FitResult, fitBgNbd } from "./fit";
+import { fitShop } from "./fit";
 import { SharedCurve } from "./purchaseCurves";
 
 export interface BgNbdPrediction {
@@ -44,23 +44,6 @@ export interface PredictResult {
   fit: { logLikelihood: number; iterations: number; customers: number } | null;
 }
 
-type NoteKey = "few_customers" | "no_repeat" | "not_converged";
-
-const NOTES: Record<NoteKey, (n: number, min: number) => { ja: string; en: string }> = {
-  few_customers: (n, min) => ({
-    ja: `お客様が${n}人と少ないため(${min}人以上で利用)、継続確率などの予測は出さず、ルールだけで判定しています。`,
-    en: `Only ${n} customers (the model needs at least ${min}): no predictions such as P(alive); the rules alone classify customers.`,
-  }),
-  no_repeat: () => ({
-    ja: "2回目のご購入がまだどなたにもないため、継続確率などの予測は出せません。ルールだけで判定しています。",
-    en: "No customer has bought a second time yet, so the model cannot be fitted; the rules alone classify customers.",
-  }),
-  not_converged: () => ({
-    ja: "購入履歴から予測モデルを安定して推定できなかったため、継続確率などの予測は出さず、ルールだけで判定しています。",
-    en: "The prediction model could not be fitted reliably to this purchase history; the rules alone classify customers.",
-  }),
-};
-
 /** x, t_x, T in days for one customer as of a day; null when the customer starts after the as-of day. */
 export function tripleOf(s: CustomerSummary, asOf: DayNumber): RfmTriple | null {
   const T = asOf - s.firstPurchase;
@@ -81,8 +64,8 @@ export interface ShopModel {
 }
 
 /**
- * Fits the shop's BG/NBD parameters (in days) without predicting anyone: what custom functions such as
- * =P_ALIVE() need before evaluating single rows. Same checks and notes as predictCustomers.
+ * Fits the shop's BG/NBD parameters (in days) on its customer summaries without predicting anyone: the
+ * summaries' (x, t_x, T) handed to fitShop (fit.ts), which holds the checks and the notes.
  */
 export function fitShopModel(
   summaries: readonly CustomerSummary[],
@@ -98,24 +81,7 @@ export function fitShopModel(
     keys.push(s.customerKey);
     triples.push(t);
   }
-  const none = (key: NoteKey): ShopModel => ({
-    params: null,
-    note: NOTES[key](triples.length, o.minCustomers),
-    fit: null,
-    keys,
-    triples,
-  });
-  if (triples.length < o.minCustomers) return none("few_customers");
-  if (!triples.some((t) => t.x > 0)) return none("no_repeat");
-  const fit: FitResult = fitBgNbd(triples);
-  if (!fit.ok) return none(fit.reason === "no_repeat" ? "no_repeat" : "not_converged");
-  return {
-    params: fit.params,
-    note: null,
-    fit: { logLikelihood: fit.logLikelihood, iterations: fit.iterations, customers: fit.customers },
-    keys,
-    triples,
-  };
+  return { ...fitShop(triples, o.minCustomers), keys, triples };
 }
 
 export function predictCustomers(

@@ -1,12 +1,13 @@
 import {
   type BgNbdParams,
-  type CustomerSummary,
   type DayNumber,
-  expectedPurchases,
-  fitShopModel,
-  pAlive,
+  DEFAULT_PREDICT_OPTIONS,
+  expectedPurchasesOf,
+  fitShop,
+  pAliveOf,
   type RfmTriple,
   type Settings,
+  tripleFromDays,
 } from "../../core/index";
 import {
   argumentError,
@@ -34,20 +35,26 @@ const DAYS = { ja: "日数", en: "days" };
 const SINGLE_PURCHASE: Text = { ja: "購入1回のため予測しません", en: "No prediction for a single purchase" };
 const CANNOT_COMPUTE = { ja: "計算できません", en: "Cannot compute" };
 
+/**
+ * A row's (x, t_x, T) in days, as the model's definitions (docs/model.md) take them. The cells are read here, with a
+ * message for each way a cell can be wrong; whether the three fit together is the core's tripleFromDays, the rule
+ * the sheet-row helpers share.
+ */
 function readTriple(count: Column, first: Column, last: Column, row: number, s: Settings, asOf: DayNumber) {
   const f = readCount(cellAt(count, row), PURCHASES);
   const firstDay = readDay(cellAt(first, row), s, FIRST_PURCHASE);
   const lastDay = readDay(cellAt(last, row), s, LAST_PURCHASE);
+  // The two inconsistencies with a message of their own; tripleFromDays refuses them too.
   checkHasPurchases(f);
   checkNotAfterAsOf(lastDay, asOf);
-  if (firstDay > lastDay || (f === 1) !== (firstDay === lastDay)) {
+  const triple = tripleFromDays(f, firstDay, lastDay, asOf);
+  if (triple === null) {
     throw new CellError({
       ja: "購入回数と初回・最終購入日が合いません",
       en: "Purchases do not match the first and last purchase dates",
     });
   }
-  // x, t_x, T in days, as the model's definitions (docs/model.md) take them.
-  return { x: f - 1, tx: lastDay - firstDay, T: asOf - firstDay };
+  return triple;
 }
 
 /** The range read once: each row's (x, t_x, T), or the message its cell gets, and the parameters fitted on it. */
@@ -67,30 +74,18 @@ interface FittedRange {
 function fitRange(count: Column, first: Column, last: Column, s: Settings, asOf: DayNumber): FittedRange {
   const n = rowCount([count, first, last]);
   const rows: (RfmTriple | CellError)[] = new Array(n);
-  const summaries: CustomerSummary[] = [];
+  const triples: RfmTriple[] = [];
   for (let row = 0; row < n; row++) {
     try {
       const t = readTriple(count, first, last, row, s, asOf);
       rows[row] = t;
-      // fitShopModel takes customer summaries; only purchases and the first and last day matter to it.
-      summaries.push({
-        customerKey: String(row),
-        purchases: t.x + 1,
-        orders: t.x + 1,
-        monetary: 0,
-        firstPurchase: asOf - t.T,
-        lastPurchase: asOf - t.T + t.tx,
-        previousPurchase: null,
-        recencyDays: t.T - t.tx,
-        tenureDays: t.tx,
-        avgIntervalDays: null,
-      });
+      triples.push(t);
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
       rows[row] = error;
     }
   }
-  const model = fitShopModel(summaries, asOf);
+  const model = fitShop(triples, DEFAULT_PREDICT_OPTIONS.minCustomers);
   if (model.params === null) {
     throw argumentError(
       model.note ?? { ja: "予測モデルを推定できません", en: "The model could not be fitted" },
@@ -140,8 +135,7 @@ export function P_ALIVE(
   const value = perTriple(fitted, (t) => {
     // An expected outcome rather than a problem: returned, not thrown (a throw per row costs a stack trace).
     if (t.x === 0) return SINGLE_PURCHASE[lang];
-    const p = pAlive(t.x, t.tx, t.T, fitted.params);
-    return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : CANNOT_COMPUTE[lang];
+    return pAliveOf(t.x, t.tx, t.T, fitted.params) ?? CANNOT_COMPUTE[lang];
   });
   return mapRows([count, first, last], lang, value);
 }
@@ -167,8 +161,7 @@ export function EXPECTED_PURCHASES(
   const fitted = fitRange(count, first, last, s, asOf);
   const lang = s.language;
   const value = perTriple(fitted, (t) => {
-    const e = expectedPurchases(horizon, t.x, t.tx, t.T, fitted.params);
-    return Number.isFinite(e) ? e : CANNOT_COMPUTE[lang];
+    return expectedPurchasesOf(horizon, t.x, t.tx, t.T, fitted.params) ?? CANNOT_COMPUTE[lang];
   });
   return mapRows([count, first, last], lang, value);
 }
