@@ -213,7 +213,7 @@ const objectLines = (pairs) =>
  * indent every line one more level and route the exports through a getter-per-name runtime (~13 KB paid on every
  * recalculation).
  */
-async function assemble({ main, actions, chunk, shared }) {
+export async function assemble({ main, actions, chunk, shared }) {
   const sharedModule = readModule(shared, chunk, { imports: false, chunk });
   const mainModule = readModule(main, "main.js", { imports: true, chunk });
   const actionsModule = readModule(actions, "actions.js", { imports: true, chunk });
@@ -229,18 +229,16 @@ async function assemble({ main, actions, chunk, shared }) {
   }
   const readShared = (imported) =>
     `const {\n${objectLines(imported.map((i) => ({ key: i.name, value: i.local })))}\n} = ${SHARED};\n`;
-  const returned = (exported) =>
-    `return {\n${objectLines(exported.map((e) => ({ key: e.exported, value: e.local })))}\n};\n`;
+  const objectOf = (exported) =>
+    `{\n${objectLines(exported.map((e) => ({ key: e.exported, value: e.local })))}\n}`;
   const sharedPart = await indentWithTabs(
-    `const ${SHARED} = (() => {\n${sharedModule.body}\n${returned(sharedModule.exported)
-      .replace(/^return \{/, "return Object.freeze({")
-      .replace(/\};\n$/, "});\n")}})();\n`,
+    `const ${SHARED} = (() => {\n${sharedModule.body}\nreturn Object.freeze(${objectOf(sharedModule.exported)});\n})();\n`,
   );
   const mainPart = await indentWithTabs(
-    `${readShared(mainModule.imported)}${mainModule.body}\n${returned(mainModule.exported)}`,
+    `${readShared(mainModule.imported)}${mainModule.body}\nreturn ${objectOf(mainModule.exported)};\n`,
   );
   const actionsPart = await indentWithTabs(
-    `"use strict";\n${readShared(actionsModule.imported)}${actionsModule.body}\n${returned(actionsModule.exported)}`,
+    `"use strict";\n${readShared(actionsModule.imported)}${actionsModule.body}\nreturn ${objectOf(actionsModule.exported)};\n`,
   );
   return {
     bundle: `var ${GLOBAL_NAME} = (() => {\n${sharedPart}${mainPart}})();\n`,
@@ -381,6 +379,8 @@ export async function buildGas({ outDir = join(ROOT, "dist") } = {}) {
     '// the project with HtmlService.createHtmlOutputFromFile("actions").getContent() on their first call and runs',
     `// it as the body of new Function("${SHARED}", ...), ${SHARED} being the code Code.js shares with it.`,
     actions,
+    `//# sourceURL=${ACTIONS_HTML}`, // names the file in stack traces of the evaluated code
+    "",
   ].join("\n");
   checkActions(sharedPart, actionsFile, actionNames);
   JSON.parse(manifest); // a broken manifest fails here, not at clasp push
