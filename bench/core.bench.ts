@@ -13,8 +13,8 @@ import { medianInPlace } from "../src/core/select";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { topMonetaryCut } from "../src/core/state";
 import {
+  cleanedNamesInKeyOrder,
   historiesOfCleaned,
-  namesInKeyOrder,
   repurchaseIntervalArray,
   salesBetween,
 } from "../src/core/summary";
@@ -138,7 +138,7 @@ function analysisParts(cleaned: CleanResult, settings: Settings, phases: Phase[]
     const f = emptyFigures();
     for (const day of [AS_OF, addMonths(AS_OF, -1)])
       for (let r = 0; r < histories.keys.length; r++) figuresOf(histories, r, day, f);
-    namesInKeyOrder(histories, cleaned.names);
+    cleanedNamesInKeyOrder(cleaned, histories);
     monetariesAsOf(histories, addMonths(AS_OF, -1));
     return monetariesAsOf(histories, AS_OF);
   });

@@ -26,11 +26,11 @@ import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
 import { classifyState, type StateContext, stageOf, topMonetaryCut } from "./state";
 import {
+  cleanedNamesInKeyOrder,
   historiesOfCleaned,
-  namesInKeyOrder,
   repurchaseIntervalArray,
   salesBetween,
-  summarize,
+  summariesNamed,
 } from "./summary";
 import { emptyFigures, figuresOf, monetariesAsOf } from "./summaryFigures";
 import { emptyStateCounts, transitionMatrix } from "./transitions";
@@ -159,8 +159,8 @@ export function analyzeCleaned(
   const histories = historiesOfCleaned(cleaned);
   // Summary objects only for the hooks that take them: the rows are built from each customer's figures, read
   // into one reusable object, as for a month earlier below (200k summaries kept alive cost the GC ~0.2 s).
-  const now = model?.predict || settings.showRfm ? summarize(histories, asOf, cleaned.names) : null;
-  const names = cleaned.names.size > 0 ? namesInKeyOrder(histories, cleaned.names) : null;
+  const names = cleanedNamesInKeyOrder(cleaned, histories);
+  const now = model?.predict || settings.showRfm ? summariesNamed(histories, asOf, names) : null;
   const figures = emptyFigures();
   // A month earlier only the state is needed: its figures are read per customer into one reusable object
   // rather than kept as 200k more summaries (see summaryFigures.ts).

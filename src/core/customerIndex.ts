@@ -12,11 +12,17 @@ export interface CustomerIndex {
   keys: readonly string[];
   /** Customer id of each order, aligned with the orders array. */
   customerOf: Int32Array;
-  /**
-   * The cleaner's display names by customer id and the names Map it made of them, so that summarize can
-   * align names with the histories without looking every key up in the Map.
-   */
-  names?: { byId: readonly (string | undefined)[]; map: ReadonlyMap<string, string> };
+  /** The cleaner's display names by customer id, so names can be put in key order without a Map lookup each. */
+  names?: CleanerNames;
+}
+
+/**
+ * The names the cleaner found: by customer id, and the ids in the order their names were found (the order of
+ * CleanResult.names, which is made from these only when a caller reads it; see keptOrders.ts).
+ */
+export interface CleanerNames {
+  byId: readonly (string | undefined)[];
+  found: readonly number[];
 }
 
 const hints = new WeakMap<readonly OrderRecord[], CustomerIndex>();

@@ -5,7 +5,7 @@
  * groups straight from the columns (see historiesOfCleaned in summary.ts); CleanResult.orders is made from them
  * only when a caller reads it, and from then on the objects are the truth (the caller may change them).
  */
-import { type CustomerIndex, rememberCustomerIndex } from "./customerIndex";
+import { type CleanerNames, type CustomerIndex, rememberCustomerIndex } from "./customerIndex";
 import { grown } from "./typedArrays";
 import type { CleanResult, OrderRecord } from "./types";
 
@@ -45,15 +45,20 @@ export interface KeptColumns {
 
 /** Columns of a CleanResult whose orders no caller has read yet. */
 const unread = new WeakMap<CleanResult, KeptColumns>();
+/** The cleaner's names behind a CleanResult whose `names` no caller has read yet. */
+const unreadNames = new WeakMap<CleanResult, CleanerNames>();
+/** The cleaner's names each names Map was made from (so summarize can align it without a lookup per key). */
+const madeFrom = new WeakMap<ReadonlyMap<string, string>, CleanerNames>();
 
 /**
- * A CleanResult whose `orders` are made on first read (an own enumerable property, so spreading, JSON and
- * deep equality see it as before). Assigning `orders` replaces them, as on a plain object.
+ * A CleanResult whose `orders` and `names` are made on first read (own enumerable properties, so spreading,
+ * JSON and deep equality see them as before, in the same key order). Assigning either replaces it, as on a
+ * plain object.
  */
 export function cleanResultOf(
   kept: KeptOrders,
-  index: Omit<CustomerIndex, "customerOf">,
-  rest: Omit<CleanResult, "orders">,
+  index: Omit<CustomerIndex, "customerOf"> & { names: CleanerNames },
+  rest: Omit<CleanResult, "orders" | "names">,
 ): CleanResult {
   const n = kept.size;
   const columns: KeptColumns = {
@@ -62,6 +67,7 @@ export function cleanResultOf(
     index: { ...index, customerOf: kept.customerOf.subarray(0, n) },
   };
   let orders: OrderRecord[] | null = null;
+  let names: Map<string, string> | null = null;
   const result: CleanResult = {
     get orders(): OrderRecord[] {
       if (orders === null) {
@@ -75,9 +81,39 @@ export function cleanResultOf(
       unread.delete(result);
     },
     ...rest,
+    get names(): Map<string, string> {
+      if (names === null) {
+        names = mapOfNames(index.keys, index.names);
+        unreadNames.delete(result);
+      }
+      return names;
+    },
+    set names(value: Map<string, string>) {
+      names = value;
+      unreadNames.delete(result);
+    },
   };
   unread.set(result, columns);
+  unreadNames.set(result, index.names);
   return result;
+}
+
+/** Key → name in the order the names were found (first non-blank name of each customer), as it always was. */
+function mapOfNames(keys: readonly string[], names: CleanerNames): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const id of names.found) map.set(keys[id], names.byId[id]!);
+  madeFrom.set(map, names);
+  return map;
+}
+
+/** The cleaner's names behind `cleaned` while no caller has read its `names` (then they say exactly what it would). */
+export function unreadCleanerNames(cleaned: CleanResult): CleanerNames | null {
+  return unreadNames.get(cleaned) ?? null;
+}
+
+/** The cleaner's names a names Map was made from, if it was (it may have been changed since: check its size). */
+export function cleanerNamesOf(map: ReadonlyMap<string, string>): CleanerNames | null {
+  return madeFrom.get(map) ?? null;
 }
 
 /** The columns behind `cleaned` while its orders are unread (then they are exactly what the orders would say). */

@@ -3,8 +3,8 @@
  * typed arrays, so summarize() is one linear pass and can be called for the as-of date and again for one month
  * earlier (§11) without regrouping.
  */
-import { type CustomerIndex, customerIndexHint } from "./customerIndex";
-import { unreadColumns } from "./keptOrders";
+import { type CleanerNames, type CustomerIndex, customerIndexHint } from "./customerIndex";
+import { cleanerNamesOf, unreadCleanerNames, unreadColumns } from "./keptOrders";
 import { sortIdsByKey } from "./keyOrder";
 import { StringIds } from "./stringIds";
 import { emptyFigures, figuresOf } from "./summaryFigures";
@@ -116,8 +116,9 @@ function historiesOf(read: OrdersRead): CustomerHistories {
   // analyzeCleaned (see namesInKeyOrder).
   if (names)
     alignedNames.set(histories, {
-      names: names.map,
-      size: names.map.size,
+      names: null,
+      source: names,
+      size: names.found.length,
       byRank: ids.map((id) => names.byId[id]),
     });
   return histories;
@@ -149,21 +150,54 @@ function sortSegment(days: Int32Array, amounts: Float64Array, lo: number, hi: nu
   }
 }
 
+/**
+ * Names in key order for histories: looked up in a names Map (`names`), or taken from the cleaner's names by
+ * id (`source`) when the histories were grouped from the cleaner's numbering.
+ */
 const alignedNames = new WeakMap<
   CustomerHistories,
-  { names: ReadonlyMap<string, string>; size: number; byRank: (string | undefined)[] }
+  {
+    names: ReadonlyMap<string, string> | null;
+    source: CleanerNames | null;
+    size: number;
+    byRank: (string | undefined)[];
+  }
 >();
 
-/** Names in key order (by rank in the histories), looked up once per histories and names map. */
+/**
+ * Names in key order (by rank in the histories), looked up once per histories and names map; a map the cleaner
+ * made from the names the histories were grouped with is not looked up at all (unless its size changed).
+ */
 export function namesInKeyOrder(
   histories: CustomerHistories,
   names: ReadonlyMap<string, string>,
 ): (string | undefined)[] {
   const cached = alignedNames.get(histories);
-  if (cached && cached.names === names && cached.size === names.size) return cached.byRank;
+  if (
+    cached &&
+    cached.size === names.size &&
+    (cached.names === names || (cached.source !== null && cached.source === cleanerNamesOf(names)))
+  )
+    return cached.byRank;
   const byRank = histories.keys.map((k) => names.get(k));
-  alignedNames.set(histories, { names, size: names.size, byRank });
+  alignedNames.set(histories, { names, source: null, size: names.size, byRank });
   return byRank;
+}
+
+/**
+ * cleaned.names in key order for its histories, or null when there are no names: what namesInKeyOrder gives,
+ * but without making the names Map when no caller has read it and the histories carry the cleaner's names.
+ */
+export function cleanedNamesInKeyOrder(
+  cleaned: CleanResult,
+  histories: CustomerHistories,
+): (string | undefined)[] | null {
+  const source = unreadCleanerNames(cleaned);
+  const cached = alignedNames.get(histories);
+  if (source !== null && cached !== undefined && cached.source === source)
+    return source.found.length > 0 ? cached.byRank : null;
+  const names = cleaned.names;
+  return names.size > 0 ? namesInKeyOrder(histories, names) : null;
 }
 
 /**
@@ -176,8 +210,16 @@ export function summarize(
   asOf: DayNumber,
   names?: ReadonlyMap<string, string>,
 ): SummaryWithSecond[] {
+  return summariesNamed(histories, asOf, names && names.size > 0 ? namesInKeyOrder(histories, names) : null);
+}
+
+/** summarize with the names already in key order (null: none). */
+export function summariesNamed(
+  histories: CustomerHistories,
+  asOf: DayNumber,
+  aligned: readonly (string | undefined)[] | null,
+): SummaryWithSecond[] {
   const { keys } = histories;
-  const aligned = names && names.size > 0 ? namesInKeyOrder(histories, names) : null;
   const out: SummaryWithSecond[] = [];
   const f = emptyFigures();
   for (let r = 0; r < keys.length; r++) {
