@@ -23,6 +23,7 @@ export * from "./parseDate";
 export * from "./segment";
 export * from "./select";
 export * from "./settings";
+export * from "./settingsHelp";
 export * from "./sideTables";
 export * from "./state";
 export * from "./summary";

@@ -2,6 +2,7 @@ import {
   DEFAULT_SETTINGS,
   type Settings,
   type SettingsError,
+  settingSheetHelp,
   settingsFromPairs,
   settingsToPairs,
   validateSettings,
@@ -23,74 +24,6 @@ export const MAPPING_RANGE_NAME = "SODATSU_MAPPING";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Text = { ja: string; en: string };
-
-/** Explanations shown beside each setting (DOMAIN §4). Unknown keys (added later to the core) get a blank one. */
-const SETTING_HELP: Record<string, Text> = {
-  activeDays: {
-    ja: "最終購入からこの日数以内なら「継続」。",
-    en: "Active when the last purchase is at most this many days ago.",
-  },
-  atRiskDays: {
-    ja: "この日数以内なら「休眠予備軍」、超えたら「休眠」。",
-    en: "At risk up to this many days since the last purchase; dormant beyond.",
-  },
-  newMaxPurchases: {
-    ja: "購入回数がこの回数以下なら「新規」(初回〜2回目の育成期)。",
-    en: "New while purchases are at most this number.",
-  },
-  vipMinPurchases: {
-    ja: "購入回数がこの回数以上で「定着」、優良の候補。",
-    en: "Established (and VIP candidate) from this many purchases.",
-  },
-  vipRecencyDays: {
-    ja: "優良は最終購入がこの日数以内であること。",
-    en: "A VIP must have bought within this many days.",
-  },
-  vipTopPercent: {
-    ja: "累計購入額がこの上位%に入る顧客も優良。",
-    en: "Customers in this top percent of total spend are VIPs too.",
-  },
-  vipMinPoints: {
-    ja: "関係行動のデータがあるとき、優良に必要な関係ポイント。",
-    en: "Relationship points a VIP needs when engagement data exists.",
-  },
-  fanBronze: { ja: "直近30日の来館日数がこの日数以上でブロンズ。", en: "Visit days in 30 days for bronze." },
-  fanSilver: { ja: "直近30日の来館日数がこの日数以上でシルバー。", en: "Visit days in 30 days for silver." },
-  fanGold: { ja: "直近30日の来館日数がこの日数以上でゴールド。", en: "Visit days in 30 days for gold." },
-  fanAtRiskDays: {
-    ja: "この日数来館がなければフォロー対象。",
-    en: "Follow up after this many days without a visit.",
-  },
-  timeZone: {
-    ja: "日付を数えるタイムゾーン(空欄ならスプレッドシートの設定)。",
-    en: "Time zone for calendar days (blank: the spreadsheet's).",
-  },
-  dayFirst: {
-    ja: "1/2/2026 のような日付を日/月/年として読むなら TRUE。",
-    en: "TRUE to read 1/2/2026 as day/month/year.",
-  },
-  asOf: {
-    ja: "基準日(YYYY-MM-DD)。空欄なら今日。過去の月を分析し直すときに。",
-    en: "As-of date (YYYY-MM-DD); blank for today.",
-  },
-  language: { ja: "表示言語(ja または en)。", en: "Display language (ja or en)." },
-  showRfm: {
-    ja: "TRUE にすると、RFM分析(R・F・Mの1〜5点と最優良顧客などの分類)を顧客シートとダッシュボードに加えます。",
-    en: "TRUE adds the RFM lens (R/F/M scores 1–5 and segments such as Champions) to the customer sheet and dashboard.",
-  },
-};
-
-function settingHelp(key: string): Text {
-  if (SETTING_HELP[key]) return SETTING_HELP[key];
-  const action = /^actionPoints\.(\w+)$/.exec(key);
-  if (action)
-    return {
-      ja: `関係行動「${action[1]}」1回あたりの関係ポイント。`,
-      en: `Relationship points per "${action[1]}" action.`,
-    };
-  return { ja: "", en: "" };
-}
 
 /** Fields of the column mapping the user may correct: "<table>.<field>" → header text in that input sheet. */
 export const MAPPING_FIELDS: readonly { key: string; ja: string; en: string }[] = [
@@ -169,7 +102,8 @@ export function writeSettings(ss: Spreadsheet, settings: Settings): SettingsErro
   // The time zone is written out even when it is the spreadsheet's: custom functions read this range with
   // settingsFromPairs, which refuses a blank zone (readSettings alone treats a blank as the spreadsheet's).
   for (const [key, value] of pairs) {
-    const help = settingHelp(String(key));
+    // The sidebar's help for the same setting, with how to write the value here (core/settingsHelp.ts).
+    const help = settingSheetHelp(String(key));
     grid.push([key, String(value ?? ""), help.ja, help.en]);
   }
   // Clear a longer table left by an older version before writing, so no stale setting row survives.

@@ -3,7 +3,7 @@
  * same code the server runs again), previews the state counts before saving, applies thresholds from the shop's
  * own repurchase cycle, and corrects the orders sheet's column mapping. Every server call goes through callServer.
  */
-import { type Settings, type SettingsError, validateSettings } from "../core/index";
+import { SETTING_HELP, type Settings, type SettingsError, validateSettings } from "../core/index";
 import {
   callServer,
   type RepurchaseCycle,
@@ -290,7 +290,7 @@ function fieldRow(f: FieldSpec, value: unknown): HTMLElement {
     { class: "field", "data-field": f.key },
     f.kind === "checkbox" ? null : label,
     inputLine,
-    h("p", { class: "help", id: helpId(f.key) }, ...helpNodes(f.help)),
+    h("p", { class: "help", id: helpId(f.key) }, ...helpNodes(SETTING_HELP[f.key])),
     h("p", { class: "error", id: errorId(f.key) }),
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, settingsFromPairs, settingsToPairs } from "../../src/core/index";
+import { DEFAULT_SETTINGS, SETTING_HELP, settingsFromPairs, settingsToPairs } from "../../src/core/index";
 import {
   defaultSettingsFor,
   MAPPING_FIELDS,
@@ -8,6 +8,7 @@ import {
   writeMapping,
   writeSettings,
 } from "../../src/gas/settingsSheet";
+import { FIELDS } from "../../src/ui/fields";
 import { createGasWorld } from "./fakes/index";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,6 +40,29 @@ describe("設定 sheet", () => {
     // What a custom function receives for the SODATSU_SETTINGS argument:
     const range = ss.getRangeByName("SODATSU_SETTINGS");
     expect(settingsFromPairs(range?.getValues() ?? [])).toEqual({ ok: true, value: edited });
+  });
+
+  it("explains each setting in the sidebar's words, Japanese then English, with how to write it on the sheet", () => {
+    const { world, ss } = spreadsheet();
+    writeSettings(ss, defaultSettingsFor(ss));
+    const sheet = world.ss.sheetNamed("設定");
+    const rows = [...Array(40).keys()].map((i) => [1, 2, 3, 4].map((c) => sheet?.cellAt(i + 1, c)?.value));
+    expect(rows[0].slice(2)).toEqual(["説明", "Explanation"]);
+    // Every field the sidebar shows: the help under it there is the start of the help beside it here (the two
+    // tables once explained the same setting in different words).
+    for (const f of FIELDS) {
+      const row = rows.find((r) => r[0] === f.key);
+      expect(String(row?.[2]).startsWith(SETTING_HELP[f.key].ja), f.key).toBe(true);
+      expect(String(row?.[3]).startsWith(SETTING_HELP[f.key].en), f.key).toBe(true);
+    }
+    // A yes/no value has no checkbox on the sheet: the help says what to write.
+    expect(rows.find((r) => r[0] === "showRfm")?.[2]).toContain("TRUE");
+    // The engagement points, which only the sheet edits, are explained too.
+    expect(rows.find((r) => r[0] === "actionPoints.review")?.[2]).toContain("review");
+    for (const row of rows.filter((r) => typeof r[0] === "string" && r[0] !== "")) {
+      expect(String(row[2]).length, String(row[0])).toBeGreaterThan(0);
+      expect(String(row[3]).length, String(row[0])).toBeGreaterThan(0);
+    }
   });
 
   it("keeps the as-of date as text (Sheets would turn 2026-10-31 into a date otherwise)", () => {
