@@ -32,7 +32,7 @@ import {
   salesBetween,
   summariesNamed,
 } from "./summary";
-import { emptyFigures, figuresOf, monetariesAsOf } from "./summaryFigures";
+import { emptyFigures, figuresAtTwoDates, readFigures } from "./summaryFigures";
 import { emptyStateCounts, transitionMatrix } from "./transitions";
 import type {
   AnalysisResult,
@@ -173,12 +173,14 @@ export function analyzeCleaned(
   for (const m of extras.members ?? []) members.set(m.customerKey, m);
   const engagement = engagementByCustomer(extras.engagement, asOf, previousAsOf, settings);
 
-  const monetaries = monetariesAsOf(histories, asOf); // in key order, like the rows
+  // Every customer's figures as of both dates, in one pass over the histories.
+  const both = figuresAtTwoDates(histories, asOf, previousAsOf);
+  const monetaries = both.later.monetaries; // in key order, like the rows
   const topCut = topMonetaryCut(monetaries, settings.vipTopPercent);
   const ctxNow: StateContext = { settings, topCut, engagementLoaded };
   const ctxBefore: StateContext = {
     settings,
-    topCut: topMonetaryCut(monetariesAsOf(histories, previousAsOf), settings.vipTopPercent),
+    topCut: topMonetaryCut(both.earlier.monetaries, settings.vipTopPercent),
     engagementLoaded,
   };
   const scoreCtx: VipScoreContext = {
@@ -202,11 +204,11 @@ export function analyzeCleaned(
   const customers: CustomerRow[] = new Array(monetaries.length);
   let i = -1; // the row's index: customers with a purchase day by the as-of date, in key order (as `now`)
   for (let h = 0; h < histories.keys.length; h++) {
-    if (!figuresOf(histories, h, asOf, figures)) continue;
+    if (!readFigures(both.later, h, figures)) continue;
     i++;
     const c = figures;
     const key = histories.keys[h];
-    const prev = figuresOf(histories, h, previousAsOf, before) ? before : null;
+    const prev = readFigures(both.earlier, h, before) ? before : null;
 
     const member = members.size ? members.get(key) : undefined;
     const membership = membershipOn(member, asOf);

@@ -92,10 +92,10 @@ function historiesOf(read: OrdersRead): CustomerHistories {
   const rank = new Int32Array(keyOfId.length).fill(-1);
   for (let r = 0; r < ids.length; r++) rank[ids[r]] = r;
 
-  // Counting sort of orders by customer rank.
+  // Counting sort of orders by customer rank: the counts per customer are already known, so the starts follow
+  // in key order without a second pass over the orders.
   const start = new Int32Array(keys.length + 1);
-  for (let i = 0; i < n; i++) start[rank[customerOf[i]] + 1]++;
-  for (let r = 0; r < keys.length; r++) start[r + 1] += start[r];
+  for (let r = 0; r < keys.length; r++) start[r + 1] = start[r] + count[ids[r]];
   const fill = start.slice(0, keys.length);
   const days = new Int32Array(n);
   const amounts = new Float64Array(n);
