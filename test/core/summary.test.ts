@@ -3,6 +3,13 @@ import { describe, expect, it } from "vitest";
 import { cleanOrders } from "../../src/core/clean";
 import { dayFromYmd } from "../../src/core/day";
 import { buildHistories, median, repurchaseIntervals, salesBetween, summarize } from "../../src/core/summary";
+import {
+  emptyFigures,
+  figuresAtTwoDates,
+  figuresOf,
+  monetariesAsOf,
+  readFigures,
+} from "../../src/core/summaryFigures";
 import type { OrderRecord } from "../../src/core/types";
 
 const d = (m: number, day: number) => dayFromYmd(2026, m, day);
@@ -248,6 +255,42 @@ describe("repurchaseIntervals", () => {
         const got = repurchaseIntervals(buildHistories(orders), asOf);
         expect([...got].sort((x, y) => x - y)).toEqual(expected.sort((x, y) => x - y));
       }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("figuresAtTwoDates", () => {
+  const order = fc.record({
+    customerKey: fc.constantFrom("a", "b", "c", "d"),
+    orderId: fc.constant(""),
+    day: fc.integer({ min: d(1, 1), max: d(8, 31) }),
+    amount: fc.oneof(fc.integer({ min: -500, max: 3000 }), fc.double({ min: -100, max: 100, noNaN: true })),
+  });
+  it("gives, for both days, exactly what figuresOf and monetariesAsOf give", () => {
+    fc.assert(
+      fc.property(
+        fc.array(order, { maxLength: 60 }),
+        fc.integer({ min: d(1, 1), max: d(8, 31) }),
+        fc.integer({ min: 0, max: 120 }),
+        (orders, later, back) => {
+          const h = buildHistories(orders);
+          const earlier = later - back;
+          const both = figuresAtTwoDates(h, later, earlier);
+          for (const [c, day] of [
+            [both.later, later],
+            [both.earlier, earlier],
+          ] as const) {
+            expect(c.monetaries).toEqual(monetariesAsOf(h, day));
+            for (let r = 0; r < h.keys.length; r++) {
+              const want = emptyFigures();
+              const got = emptyFigures();
+              expect(readFigures(c, r, got)).toBe(figuresOf(h, r, day, want));
+              expect(got).toEqual(want);
+            }
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
