@@ -7,16 +7,24 @@ import { build } from "esbuild";
  * them in parallel) never run a half-written file.
  */
 export async function buildCli(outfile = "dist-cli/sodatsu.mjs") {
+  // The worker that reads the order file on a second core (src/cli/readInWorker.ts), beside the command line.
+  // Built first: a command line that finds no worker beside it reads in its own thread.
+  const dir = outfile.slice(0, outfile.lastIndexOf("/") + 1);
+  await buildOne("src/cli/readWorker.ts", `${dir}read-worker.mjs`, false);
+  await buildOne("src/cli/main.ts", outfile, true);
+}
+
+async function buildOne(entry, outfile, shebang) {
   const temp = `${outfile}.${process.pid}.${Date.now()}.tmp.mjs`;
   await build({
-    entryPoints: ["src/cli/main.ts"],
+    entryPoints: [entry],
     outfile: temp,
     bundle: true,
     platform: "node",
     format: "esm",
     target: "node20",
     packages: "external",
-    banner: { js: "#!/usr/bin/env node" },
+    banner: shebang ? { js: "#!/usr/bin/env node" } : {},
     sourcemap: "inline",
     logLevel: "warning",
   });

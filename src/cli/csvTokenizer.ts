@@ -11,6 +11,12 @@
  */
 export type RowSink = (fields: string[], recordNumber: number) => void;
 
+/**
+ * Takes a quote-free record as its place in the scanned text instead of as cut fields: the reading worker
+ * (readWorker.ts) sends field offsets to the main thread rather than strings, so it does not cut any.
+ */
+export type PlainSink = (text: string, start: number, end: number, recordNumber: number) => void;
+
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -25,9 +31,14 @@ export class CsvTokenizer {
   /** Which columns to cut out of quote-free lines (1 = wanted); null = all. See onlyColumns. */
   private wanted: Uint8Array | null = null;
 
+  /**
+   * onRow takes every record as fields; with onPlain, quote-free records go there instead (quoted ones, whose
+   * fields are unescaped copies, still go to onRow).
+   */
   constructor(
     private readonly delimiter: string,
     private readonly onRow: RowSink,
+    private readonly onPlain: PlainSink | null = null,
   ) {
     if (delimiter.length !== 1) throw new Error("delimiter must be one character");
     this.delim = delimiter.charCodeAt(0);
@@ -96,7 +107,10 @@ export class CsvTokenizer {
         let end = nl;
         if (nlChar === "\n" && end > pos && text.charCodeAt(end - 1) === CR) end--;
         this.records++;
-        if (end > pos) this.onRow(this.plainFields(text, pos, end), this.records);
+        if (end > pos) {
+          if (this.onPlain !== null) this.onPlain(text, pos, end, this.records);
+          else this.onRow(this.plainFields(text, pos, end), this.records);
+        }
         pos = nl + 1;
         continue;
       }

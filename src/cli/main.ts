@@ -1,9 +1,12 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { analyzeCommand } from "./analyzeCommand";
 import { parseCommand } from "./args";
 import { diagnoseCommand } from "./diagnoseCommand";
 import { CliError } from "./errors";
 import { HELP } from "./help";
+import { useReadWorker } from "./readInWorker";
 
 /**
  * The `sodatsu` command line. User mistakes (files, columns, settings, options) end as ONE line on stderr and
@@ -14,6 +17,11 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw e;
 });
+
+// Built, the order file is read on a second core by dist-cli/read-worker.mjs (readInWorker.ts); run from source
+// (no such file beside this one) it is read in this thread.
+const readWorker = new URL("./read-worker.mjs", import.meta.url);
+if (existsSync(fileURLToPath(readWorker))) useReadWorker(readWorker);
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),

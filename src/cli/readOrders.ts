@@ -9,7 +9,7 @@ import {
 import { detach } from "./csvTokenizer";
 import { CliError, clip, oneLine } from "./errors";
 import { progressBar } from "./progress";
-import { readTable } from "./readTable";
+import { readTableFast } from "./readInWorker";
 import { MAX_SKIPPED_DETAIL } from "./skippedDetail";
 
 /**
@@ -29,7 +29,7 @@ export async function cleanOrderFile(
   let cleaner: OrderCleaner | null = null;
   const bar = progressBar(t("読み込み中", "Reading"));
   try {
-    await readTable(file, {
+    await readTableFast(file, {
       header(fields) {
         const found = detectOrderMapping(fields, preset);
         if (!found.ok)

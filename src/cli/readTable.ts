@@ -72,22 +72,8 @@ async function openChecked(path: string): Promise<{ size: number; gzip: boolean 
 }
 
 export async function readTable(path: string, handlers: TableHandlers): Promise<TableInfo> {
-  const { size, gzip } = await openChecked(path);
-  const raw = createReadStream(path, { highWaterMark: CHUNK });
-  let read = 0;
-  const report = handlers.progress;
-  // Progress counts bytes of the file on disk (compressed ones for gzip), against its size.
-  if (report && gzip)
-    raw.on("data", (b) => {
-      read += b.length;
-      report(read, size);
-    });
-  const source = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
-  const decoder = new ChunkDecoder(path);
-  let delimiter: "," | "\t" | null = null;
   let tokenizer: CsvTokenizer | null = null;
   let sink: RowSink | null = null;
-  let pending = "";
   const dispatch: RowSink = (fields, n) => {
     if (sink !== null) {
       sink(fields, n);
@@ -100,6 +86,53 @@ export async function readTable(path: string, handlers: TableHandlers): Promise<
       tokenizer!.onlyColumns(chosen.columns);
     }
   };
+  const info = await tokenizeFile(path, {
+    tokenizer(delimiter) {
+      tokenizer = new CsvTokenizer(delimiter, dispatch);
+      return tokenizer;
+    },
+    progress: handlers.progress,
+  });
+  if (sink === null) throw emptyFile(path);
+  return info;
+}
+
+export const emptyFile = (path: string) =>
+  new CliError(
+    `ファイルが空です(見出し行がありません): ${where(path)}`,
+    `The file is empty (no header row): ${where(path)}`,
+  );
+
+/** What tokenizeFile asks of its caller: readTable here, or the reading worker (readWorker.ts). */
+export interface TokenizeHooks {
+  /** The tokenizer to feed, made once the delimiter is known. */
+  tokenizer(delimiter: "," | "\t"): CsvTokenizer;
+  /** Bytes of the file read so far, of total. */
+  progress?(read: number, total: number): void;
+  /** After each chunk's text went through the tokenizer: the worker sends its batch here and may wait. */
+  chunkDone?(): Promise<void> | void;
+}
+
+/**
+ * The file's text, chunk by chunk, through a tokenizer: opening, gzip, decoding and the delimiter sniff. Every
+ * error the user can cause is a CliError. Whether a header came is the caller's to check.
+ */
+export async function tokenizeFile(path: string, hooks: TokenizeHooks): Promise<TableInfo> {
+  const { size, gzip } = await openChecked(path);
+  const raw = createReadStream(path, { highWaterMark: CHUNK });
+  let read = 0;
+  const report = hooks.progress;
+  // Progress counts bytes of the file on disk (compressed ones for gzip), against its size.
+  if (report && gzip)
+    raw.on("data", (b) => {
+      read += b.length;
+      report(read, size);
+    });
+  const source = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
+  const decoder = new ChunkDecoder(path);
+  let delimiter: "," | "\t" | null = null;
+  let tokenizer: CsvTokenizer | null = null;
+  let pending = "";
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       if (report && !gzip) {
@@ -111,10 +144,11 @@ export async function readTable(path: string, handlers: TableHandlers): Promise<
         pending += text;
         if (!/[\r\n]/.test(pending) && pending.length < CHUNK) continue;
         delimiter = sniffDelimiter(pending);
-        tokenizer = new CsvTokenizer(delimiter, dispatch);
+        tokenizer = hooks.tokenizer(delimiter);
         tokenizer.push(pending);
         pending = "";
       } else tokenizer.push(text);
+      await hooks.chunkDone?.();
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
@@ -135,15 +169,10 @@ export async function readTable(path: string, handlers: TableHandlers): Promise<
   if (tokenizer === null) {
     pending += tail;
     delimiter = sniffDelimiter(pending);
-    tokenizer = new CsvTokenizer(delimiter, dispatch);
+    tokenizer = hooks.tokenizer(delimiter);
     tokenizer.push(pending);
   } else tokenizer.push(tail);
   tokenizer.finish();
-  if (sink === null)
-    throw new CliError(
-      `ファイルが空です(見出し行がありません): ${where(path)}`,
-      `The file is empty (no header row): ${where(path)}`,
-    );
   return {
     encoding: decoder.encoding ?? "utf-8",
     delimiter: delimiter ?? ",",

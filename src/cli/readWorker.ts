@@ -1,0 +1,170 @@
+import { parentPort, workerData } from "node:worker_threads";
+import { CsvTokenizer } from "./csvTokenizer";
+import { CliError } from "./errors";
+import type { ReadStart, WorkerMessage } from "./readInWorker";
+import { tokenizeFile } from "./readTable";
+
+/**
+ * The reading worker's entry (bundled as dist-cli/read-worker.mjs): reads, decodes and tokenizes the order file
+ * on the second core while the main thread cleans the rows it already has (readInWorker.ts). Each chunk of text
+ * goes over as one batch: the text itself and an Int32Array of (record number, field count, then start and end
+ * of each field). Strings are what a structured clone copies slowly, so plain fields are not cut here at all,
+ * only located; a quoted record's fields (unescaped copies) are appended to a second string of the batch.
+ */
+
+/** Batches sent but not yet cleaned: enough to keep the main thread busy, few enough to keep memory flat. */
+const AHEAD = 3;
+
+class BatchBuilder {
+  /**
+   * The tokenizer's scan texts that plain records point into (one per chunk; the file's tail may add one):
+   * offsets are into their concatenation.
+   */
+  private pieces: string[] = [];
+  private textLength = 0;
+  /** Quoted records' fields, one after the other; their offsets are stored as ~start (negative) and end. */
+  private extra: string[] = [];
+  private extraLength = 0;
+  /** The scan text last seen, and where it starts in the batch's text. */
+  private text: string | null = null;
+  private base = 0;
+  private ints = new Int32Array(1 << 16);
+  private length = 0;
+  /** Position of the next delimiter in the current scan text (see CsvTokenizer.plainFields). */
+  private delimAt = -1;
+
+  constructor(private readonly delimiter: string) {}
+
+  get empty(): boolean {
+    return this.length === 0;
+  }
+
+  private room(n: number): void {
+    if (this.length + n <= this.ints.length) return;
+    const grown = new Int32Array(Math.max(this.ints.length * 2, this.length + n));
+    grown.set(this.ints.subarray(0, this.length));
+    this.ints = grown;
+  }
+
+  /** A quote-free record: its fields located with indexOf, as CsvTokenizer.plainFields cuts them. */
+  plain(text: string, start: number, end: number, record: number): void {
+    if (text !== this.text) {
+      this.text = text;
+      this.base = this.textLength;
+      this.pieces.push(text);
+      this.textLength += text.length;
+      this.delimAt = -1;
+    }
+    this.room(2);
+    const head = this.length;
+    this.ints[head] = record;
+    this.length += 2;
+    const delimiter = this.delimiter;
+    const base = this.base;
+    let from = start;
+    let d = this.delimAt;
+    let count = 0;
+    for (;;) {
+      if (d < from) {
+        d = text.indexOf(delimiter, from);
+        if (d === -1) d = text.length;
+      }
+      const to = Math.min(d, end);
+      this.room(2);
+      this.ints[this.length++] = base + from;
+      this.ints[this.length++] = base + to;
+      count++;
+      if (d >= end) break;
+      from = d + 1;
+    }
+    this.delimAt = d;
+    this.ints[head + 1] = count;
+  }
+
+  /** A record with quotes, already cut (and unescaped) by the tokenizer: its fields join the batch's text. */
+  fields(fields: string[], record: number): void {
+    this.room(2 + 2 * fields.length);
+    this.ints[this.length++] = record;
+    this.ints[this.length++] = fields.length;
+    for (const f of fields) {
+      this.ints[this.length++] = ~this.extraLength;
+      this.extraLength += f.length;
+      this.ints[this.length++] = this.extraLength;
+      if (f.length > 0) this.extra.push(f);
+    }
+  }
+
+  /** The batch so far as a message (its array transferred), and a fresh builder state. */
+  take(read: number, total: number): { message: WorkerMessage; transfer: ArrayBuffer } {
+    const message: WorkerMessage = {
+      kind: "rows",
+      text: this.pieces.length === 1 ? this.pieces[0] : this.pieces.join(""),
+      extra: this.extra.join(""),
+      ints: this.ints,
+      length: this.length,
+      read,
+      total,
+    };
+    const transfer = this.ints.buffer as ArrayBuffer;
+    // The next chunk is about as big as this one: start at this batch's size.
+    this.ints = new Int32Array(Math.max(1 << 16, this.length));
+    this.length = 0;
+    this.pieces = [];
+    this.textLength = 0;
+    this.text = null;
+    this.extra = [];
+    this.extraLength = 0;
+    return { message, transfer };
+  }
+}
+
+async function run(start: ReadStart): Promise<void> {
+  const port = parentPort!;
+  let ahead = 0;
+  let wake: (() => void) | null = null;
+  // Each message from the main thread says it has cleaned one batch.
+  port.on("message", () => {
+    ahead--;
+    wake?.();
+    wake = null;
+  });
+  let builder: BatchBuilder | null = null;
+  let read = 0;
+  let total = 0;
+  const send = async () => {
+    if (builder === null || builder.empty) return;
+    const { message, transfer } = builder.take(read, total);
+    port.postMessage(message, [transfer]);
+    ahead++;
+    while (ahead >= AHEAD) await new Promise<void>((r) => (wake = r));
+  };
+  try {
+    const info = await tokenizeFile(start.path, {
+      tokenizer(delimiter) {
+        const b = new BatchBuilder(delimiter);
+        builder = b;
+        return new CsvTokenizer(
+          delimiter,
+          (fields, n) => b.fields(fields, n),
+          (text, s, e, n) => b.plain(text, s, e, n),
+        );
+      },
+      progress(r, t) {
+        read = r;
+        total = t;
+      },
+      chunkDone: send,
+    });
+    await send();
+    port.postMessage({ kind: "end", info } satisfies WorkerMessage);
+  } catch (e) {
+    const message: WorkerMessage =
+      e instanceof CliError
+        ? { kind: "error", ja: e.ja, en: e.en }
+        : { kind: "error", message: (e as Error)?.stack ?? String(e) };
+    port.postMessage(message);
+  }
+  port.close();
+}
+
+void run(workerData as ReadStart);

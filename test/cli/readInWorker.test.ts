@@ -1,0 +1,139 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CliError } from "../../src/cli/errors";
+import { readTableFast, useReadWorker } from "../../src/cli/readInWorker";
+import { readTable, type TableHandlers } from "../../src/cli/readTable";
+import { mulberry32 } from "../support/seededRandom";
+import { ensureBuilt, tempDir } from "./run";
+
+/**
+ * The reading worker (dist-cli/read-worker.mjs, built from src/cli/readWorker.ts) against readTable in this
+ * thread: the same rows with the same record numbers, the same file facts and the same errors, on files of
+ * several read chunks with quotes, quoted newlines, CRLF, BOM, gzip and Shift_JIS.
+ */
+const dir = tempDir("sodatsu-worker-");
+
+interface Read {
+  rows: string[][];
+  numbers: number[];
+  info: unknown;
+  progressed: boolean;
+}
+
+async function readWith(
+  read: typeof readTable,
+  path: string,
+  columns: number[] | null = null,
+): Promise<Read | string> {
+  const rows: string[][] = [];
+  const numbers: number[] = [];
+  let progressed = false;
+  const handlers: TableHandlers = {
+    header(fields) {
+      rows.push(fields);
+      numbers.push(0);
+      const row = (f: string[], n: number) => {
+        // Only the columns asked for are compared: the worker blanks the others on quoted lines too.
+        rows.push(columns === null ? f : f.map((v, i) => (columns.includes(i) ? v : "")));
+        numbers.push(n);
+      };
+      return columns === null ? row : { columns, row };
+    },
+    progress: () => {
+      progressed = true;
+    },
+  };
+  try {
+    const info = await read(path, handlers);
+    return { rows, numbers, info, progressed };
+  } catch (e) {
+    if (e instanceof CliError) return e.line();
+    throw e;
+  }
+}
+
+const inWorker: typeof readTable = (path, handlers) => readTableFast(path, handlers);
+
+/** About 3 MB of order-like lines, one in ten with quotes (some holding commas, quotes and line breaks). */
+function messyCsv(seed: number, newline: string): string {
+  const random = mulberry32(seed);
+  const lines = ["order_id,customer,name,amount,note"];
+  for (let i = 0; i < 40_000; i++) {
+    const r = random();
+    const note =
+      r < 0.05
+        ? `"a ""quoted"" note, with a comma${newline}and a second line"`
+        : r < 0.1
+          ? `"plain quoted ${i}"`
+          : r < 0.12
+            ? ""
+            : `note number ${i} with some longer text to cut`;
+    lines.push(`${1000 + i},C${Math.floor(random() * 500)},Customer ${i % 97},${100 + i},${note}`);
+    if (random() < 0.01) lines.push(""); // an empty line keeps its record number
+  }
+  return `${lines.join(newline)}${newline}`;
+}
+
+beforeAll(async () => {
+  await ensureBuilt();
+  useReadWorker(pathToFileURL(join(process.cwd(), "dist-cli/read-worker.mjs")));
+});
+afterAll(() => useReadWorker(null));
+
+describe("reading in a worker", () => {
+  it("gives the rows, record numbers and file facts of readTable", async () => {
+    const text = messyCsv(1, "\n");
+    const files: [string, Buffer][] = [
+      ["lf.csv", Buffer.from(text)],
+      ["crlf-bom.csv", Buffer.from(`\ufeff${messyCsv(2, "\r\n")}`)],
+      ["gzip.csv.gz", gzipSync(Buffer.from(text))],
+      ["sjis.csv", iconv.encode(text.replace(/Customer/g, "お客様"), "cp932")],
+      ["tab.tsv", Buffer.from(text.replace(/,/g, "\t"))],
+      ["no-final-newline.csv", Buffer.from(`${text}9,C1,x,1,"last`)],
+    ];
+    for (const [name, bytes] of files) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      for (const columns of [null, [0, 1, 3]]) {
+        const expected = await readWith(readTable, path, columns);
+        const got = await readWith(inWorker, path, columns);
+        expect(typeof got === "string" ? got : got.rows.length, name).toBe(
+          typeof expected === "string" ? expected : expected.rows.length,
+        );
+        expect(got, name).toEqual(expected);
+      }
+    }
+  });
+
+  it("fails with readTable's messages", async () => {
+    const badUtf8 = Buffer.concat([Buffer.from(messyCsv(3, "\n")), Buffer.from([0xff, 0xfe, 0x41, 0x0a])]);
+    const cases: [string, Buffer | null][] = [
+      ["missing.csv", null],
+      ["empty.csv", Buffer.alloc(0)],
+      ["bad-utf8.csv", badUtf8],
+      ["damaged.csv.gz", gzipSync(Buffer.from(messyCsv(4, "\n"))).subarray(0, 50_000)],
+    ];
+    for (const [name, bytes] of cases) {
+      const path = join(dir, name);
+      if (bytes) writeFileSync(path, bytes);
+      const expected = await readWith(readTable, path);
+      expect(typeof expected, name).toBe("string");
+      expect(await readWith(inWorker, path), name).toBe(expected);
+    }
+  });
+
+  it("stops the worker when the header is refused", async () => {
+    const path = join(dir, "refused.csv");
+    writeFileSync(path, messyCsv(5, "\n"));
+    const refuse = {
+      header(): never {
+        throw new CliError("見出しが違います", "wrong header");
+      },
+    };
+    await expect(readTableFast(path, refuse)).rejects.toThrow("wrong header");
+  });
+});
