@@ -1,9 +1,7 @@
 import { open } from "node:fs/promises";
 import type { Lang } from "../core/index";
 import type { Cell } from "../report/cell";
-import { type Column, columnTitle } from "../report/columns";
-import type { Audience } from "../report/layout";
-import { localizeCode } from "../report/localize";
+import { type Audience, type ReportTable, tableCell, tableHeader } from "../report/layout";
 import { BOM, csvCell } from "./writeCsv";
 
 /**
@@ -54,28 +52,20 @@ export function* gridCsvLines(grid: readonly (readonly Cell[])[]): Generator<str
 }
 
 /**
- * A table part (customers, follow-up) as CSV lines straight from the rows, cell for cell what
- * tableGrid() in src/report/layout.ts gives, without holding the grid of every customer.
+ * A table part (customers, follow-up) as CSV lines straight from the rows, cell for cell what tableGrid() in
+ * src/report/layout.ts gives (tableHeader, tableCell), without holding the grid of every customer.
  */
 export function* tableCsvLines<Row>(
-  columns: readonly Column<Row>[],
-  rows: readonly Row[],
+  table: ReportTable<Row>,
   lang: Lang,
   audience: Audience,
 ): Generator<string> {
-  yield columns.map((c) => csvCell(audience === "codes" ? c.id : columnTitle(c, lang))).join(",");
+  const { columns, rows } = table;
+  yield columns.map((c) => csvCell(tableHeader(c, lang, audience))).join(",");
   const n = columns.length;
   for (const row of rows) {
-    let line = "";
-    for (let i = 0; i < n; i++) {
-      const c = columns[i];
-      const v = c.value(row, lang);
-      const cell =
-        audience === "labels" && c.labelKind && typeof v === "string"
-          ? localizeCode(c.labelKind, v, lang)
-          : v;
-      line += i === 0 ? csvCell(cell) : `,${csvCell(cell)}`;
-    }
+    let line = csvCell(tableCell(columns[0], row, lang, audience));
+    for (let i = 1; i < n; i++) line += `,${csvCell(tableCell(columns[i], row, lang, audience))}`;
     yield line;
   }
 }

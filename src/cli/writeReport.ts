@@ -1,16 +1,9 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { AnalysisResult, Lang } from "../core/index";
-import {
-  type Audience,
-  customerColumns,
-  FOLLOW_UP_COLUMNS,
-  REPORT_SHEETS,
-  type ReportPart,
-} from "../report/layout";
+import { type Audience, REPORT_SHEETS, type ReportPart, reportGrid, tableOf } from "../report/layout";
 import { gridCsvLines, tableCsvLines, writeCsvFile } from "./csvFile";
 import { CliError, oneLine } from "./errors";
-import { cliReportGrid } from "./skippedDetail";
 
 /** Excel's hard limit of rows per sheet. */
 const XLSX_MAX_ROWS = 1_048_576;
@@ -74,8 +67,8 @@ export async function writeReport(
 /** One CSV file's lines: the big tables straight from the rows, the small grids through the shared layout. */
 function csvLines(result: AnalysisResult, part: ReportPart, lang: Lang): Iterable<string> {
   const audience = CSV_AUDIENCE[part] ?? "labels";
-  if (part === "customers")
-    return tableCsvLines(customerColumns(result.settings), result.customers, lang, audience);
-  if (part === "followUp") return tableCsvLines(FOLLOW_UP_COLUMNS, result.followUp, lang, audience);
-  return gridCsvLines(cliReportGrid(result, part, lang, audience));
+  const table = tableOf(result, part);
+  return table
+    ? tableCsvLines(table, lang, audience)
+    : gridCsvLines(reportGrid(result, part, lang, audience));
 }

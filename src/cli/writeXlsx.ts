@@ -2,9 +2,8 @@ import type ExcelJS from "exceljs";
 import type { AnalysisResult, DayNumber, Lang } from "../core/index";
 import { type Cell, isDateCell, neutralizeFormula } from "../report/cell";
 import type { Column } from "../report/columns";
-import { columnFormats, REPORT_SHEETS } from "../report/layout";
+import { columnFormats, REPORT_SHEETS, reportGrid } from "../report/layout";
 import { loadWorkbookWriter } from "./loadExcelJs";
-import { cliReportGrid } from "./skippedDetail";
 
 /**
  * report.xlsx: the add-on's sheets, in the add-on's order and layout, with localized labels (audience "labels").
@@ -67,7 +66,7 @@ export async function writeReportXlsx(result: AnalysisResult, lang: Lang, file: 
   workbook.creator = "Sodatsu (育つ)";
   const styles = new SharedStyles();
   for (const sheet of REPORT_SHEETS) {
-    const grid = cliReportGrid(result, sheet.part, lang, "labels");
+    const grid = reportGrid(result, sheet.part, lang, "labels");
     // The number format of each column of a table part (none in free-form grids).
     const numFmts = (columnFormats(sheet.part) ?? []).map((f) =>
       f === undefined ? undefined : NUMBER_FORMATS[f],

@@ -23,7 +23,11 @@ export interface Column<Row> {
   labelKind?: LabelKind;
   /** Free text from the data: neutralized against formula injection on output. */
   userText?: boolean;
-  value: (row: Row, lang: Lang) => Cell;
+  /**
+   * The cell of a row. A method, not a function-typed property, so that a Column<CustomerRow> is also a
+   * Column<unknown> (tableOf hands out either table part as one type).
+   */
+  value(row: Row, lang: Lang): Cell;
 }
 
 export function columnTitle<Row>(column: Column<Row>, lang: Lang): string {

@@ -79,7 +79,11 @@ export function dashboardGrid(result: AnalysisResult, lang: Lang): Cell[][] {
   return grid;
 }
 
-/** The run log (実行ログ / run-log.csv): every input row in one bucket, then each skipped row with its reason. */
+/**
+ * The run log (実行ログ / run-log.csv): every input row in one bucket, then each skipped row with its reason. A
+ * cleaner may list only the first skipped rows it finds (the command line keeps 200,000, see
+ * src/cli/skippedDetail.ts) and count the rest: the log then ends with a note saying how many it does not list.
+ */
 export function runLogGrid(result: AnalysisResult, lang: Lang): Cell[][] {
   const grid: Cell[][] = [];
   grid.push([t(lang, "基準日", "As of"), { date: result.asOf }, formatDay(result.asOf)]);
@@ -97,5 +101,27 @@ export function runLogGrid(result: AnalysisResult, lang: Lang): Cell[][] {
   for (const rows of [result.skipped, tables.members, tables.engagement, tables.visits, tables.survey])
     for (const s of rows ?? [])
       grid.push([s.row, bucketLabel(s.bucket, lang), s.field ?? null, s.reason[lang]]);
+  const unlisted = skippedNotListed(result);
+  if (unlisted > 0) {
+    const listed = result.skipped.length.toLocaleString("en-US");
+    const rest = unlisted.toLocaleString("en-US");
+    grid.push(
+      [],
+      [
+        t(
+          lang,
+          `除外した行が多いため、理由は最初に見つかった ${listed} 行だけ載せています。ほかの ${rest} 行は上の件数にだけ含まれます。`,
+          `Too many skipped rows to list: the reasons above are for the first ${listed} found; the other ${rest} are in the counts only.`,
+        ),
+      ],
+    );
+  }
   return grid;
+}
+
+/** Skipped order rows the run log does not list one by one: every row counted, less the used and the listed. */
+function skippedNotListed(result: AnalysisResult): number {
+  let rows = 0;
+  for (const n of Object.values(result.rowCounts)) rows += n;
+  return Math.max(0, rows - result.rowCounts.used - result.skipped.length);
 }

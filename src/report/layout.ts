@@ -35,24 +35,40 @@ export const REPORT_SHEETS: readonly ReportSheet[] = [
  */
 export type Audience = "codes" | "labels";
 
+/** The columns and rows of a table part. */
+export interface ReportTable<Row> {
+  columns: readonly Column<Row>[];
+  rows: readonly Row[];
+}
+
+/** The table behind a table part (customers, follow-up); null for the free-form parts (dashboard, run log). */
+export function tableOf(result: AnalysisResult, part: ReportPart): ReportTable<unknown> | null {
+  if (part === "customers") return { columns: customerColumns(result.settings), rows: result.customers };
+  if (part === "followUp") return { columns: FOLLOW_UP_COLUMNS, rows: result.followUp };
+  return null;
+}
+
+/** A table's header cell: the stable id for programs, the column title for people. */
+export function tableHeader<Row>(column: Column<Row>, lang: Lang, audience: Audience): string {
+  return audience === "codes" ? column.id : columnTitle(column, lang);
+}
+
+/** A table's cell: the column's value, a code shown as its label to people. */
+export function tableCell<Row>(column: Column<Row>, row: Row, lang: Lang, audience: Audience): Cell {
+  const v = column.value(row, lang);
+  return audience === "labels" && column.labelKind && typeof v === "string"
+    ? localizeCode(column.labelKind, v, lang)
+    : v;
+}
+
 export function tableGrid<Row>(
   columns: readonly Column<Row>[],
   rows: readonly Row[],
   lang: Lang,
   audience: Audience,
 ): Cell[][] {
-  const header: Cell[] = columns.map((c) => (audience === "codes" ? c.id : columnTitle(c, lang)));
-  const out: Cell[][] = [header];
-  for (const row of rows) {
-    out.push(
-      columns.map((c) => {
-        const v = c.value(row, lang);
-        return audience === "labels" && c.labelKind && typeof v === "string"
-          ? localizeCode(c.labelKind, v, lang)
-          : v;
-      }),
-    );
-  }
+  const out: Cell[][] = [columns.map((c) => tableHeader(c, lang, audience))];
+  for (const row of rows) out.push(columns.map((c) => tableCell(c, row, lang, audience)));
   return out;
 }
 
@@ -63,16 +79,10 @@ export function reportGrid(
   lang: Lang,
   audience: Audience,
 ): Cell[][] {
-  switch (part) {
-    case "customers":
-      return tableGrid(customerColumns(result.settings), result.customers, lang, audience);
-    case "followUp":
-      return tableGrid(FOLLOW_UP_COLUMNS, result.followUp, lang, audience);
-    case "dashboard":
-      return dashboardGrid(result, lang);
-    case "runLog":
-      return runLogGrid(result, lang);
-  }
+  if (part === "dashboard") return dashboardGrid(result, lang);
+  if (part === "runLog") return runLogGrid(result, lang);
+  const table = tableOf(result, part)!;
+  return tableGrid(table.columns, table.rows, lang, audience);
 }
 
 /**
