@@ -79,6 +79,21 @@ describe("predictCustomers", () => {
     });
   });
 
+  it("gives by position what it gives by key, undefined for a customer who starts after the as-of day", () => {
+    const late = summaryOf("late", { x: 0, tx: 0, T: 5 });
+    late.firstPurchase = AS_OF + 3;
+    late.lastPurchase = AS_OF + 3;
+    const all = [summaries[0], late, ...summaries.slice(1, 100)];
+    const res = predictCustomers(all, AS_OF);
+    expect(res.byIndex).toHaveLength(all.length);
+    expect(res.byIndex[1]).toBeUndefined();
+    expect(res.predictions.has("late")).toBe(false);
+    for (let i = 0; i < all.length; i++) expect(res.byIndex[i]).toBe(res.predictions.get(all[i].customerKey));
+    expect([...res.predictions.keys()]).toEqual(all.filter((_, i) => i !== 1).map((s) => s.customerKey));
+    const none = predictCustomers(all.slice(0, 10), AS_OF);
+    expect(none.byIndex).toEqual(new Array(10).fill(undefined));
+  });
+
   it("ranks a lapsed frequent buyer below the same buyer who just bought", () => {
     const res = predictCustomers(
       [
