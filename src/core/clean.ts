@@ -20,6 +20,7 @@ import { customerKeyOf, orderIdOf } from "./cells";
 import { LastDayCache } from "./dayCache";
 import { cleanResultOf, KeptOrders } from "./keptOrders";
 import { NO_CANCEL, OrderCells, type Problem, type Reason } from "./orderCells";
+import { OrderIds } from "./orderIds";
 import type { OrderMappingEx } from "./orderPresets";
 import { NO_DAY, OrderSlots } from "./orderSlots";
 import { isBlank } from "./parseAmount";
@@ -32,7 +33,8 @@ export interface CleanOptionsEx extends CleanOptions {
   maxSkippedRows?: number;
   /**
    * Applied to a string from a row only when the cleaner stores it for keeps — a new customer key, a new order
-   * id, a name, the text of a skipped row's reason — never to a cell it only reads (a date, an amount, a
+   * id (unless it is a plain decimal number, kept as a number: orderIds.ts), a name, the text of a skipped row's
+   * reason — never to a cell it only reads (a date, an amount, a
    * status, a key it has already seen). The CLI's cells are slices of a large read chunk and a kept slice keeps
    * the whole chunk alive, so it passes a copying function here instead of copying every cell of every row.
    * Must return a string equal to its argument. Default: the string itself.
@@ -78,7 +80,7 @@ export class OrderCleaner {
    * each (another customer's order with the same id hangs off `next`). Released by finish().
    */
   private slots = new OrderSlots();
-  private orderIds: StringIds;
+  private orderIds: OrderIds;
   private firstSlot: number[] = [];
   private chain = new RowChain();
   /** The previous row's slot (−1: none) and the order id and customer text it was found with. */
@@ -104,7 +106,7 @@ export class OrderCleaner {
     this.owning = ex.ownKey !== undefined;
     this.own = ex.ownKey ?? ((s: string) => s);
     this.customers = new StringIds(this.own);
-    this.orderIds = new StringIds(this.own);
+    this.orderIds = new OrderIds(this.own);
     this.cells = new OrderCells(this.mapping, opts.headers, this.own);
     this.dates = new LastDayCache(opts);
     this.summed = this.mapping.amountKind !== "order_total";
@@ -198,7 +200,7 @@ export class OrderCleaner {
       else {
         this.counts.used++;
         const id = this.customerId(customer, row);
-        this.kept.add(id, "", day, amount ?? 0);
+        this.kept.add(id, -1, day, amount ?? 0);
       }
       return;
     }
@@ -216,8 +218,7 @@ export class OrderCleaner {
       slot = head;
       while (slot >= 0 && keys[slots.customerId[slot]] !== customer) slot = slots.next[slot];
       if (slot < 0) {
-        // The order id string the table keeps (ownKey was applied to it when it was new), not this row's.
-        slot = slots.add(this.orderIds.keys[no], this.customerId(customer, row));
+        slot = slots.add(no, this.customerId(customer, row));
         if (head < 0) this.firstSlot.push(slot);
         else {
           slots.next[slot] = slots.next[head];
@@ -281,9 +282,12 @@ export class OrderCleaner {
     for (const head of this.firstSlot) {
       for (let slot = head; slot >= 0; slot = next[slot]) this.settle(slot, dateField);
     }
-    // The caller may keep the cleaner while it analyses the result: let the assembly state go.
+    // The caller may keep the cleaner while it analyses the result: let the assembly state go (the kept orders
+    // keep the order ids, whose text is made only if a caller reads CleanResult.orders).
+    this.orderIds.release();
+    this.kept.orderIds = this.orderIds;
     this.slots = new OrderSlots();
-    this.orderIds = new StringIds();
+    this.orderIds = new OrderIds();
     this.firstSlot = [];
     this.chain = new RowChain();
     // Nor keep the last row's cells (with ownKey they may be slices of a read chunk).
@@ -302,13 +306,13 @@ export class OrderCleaner {
   private settle(slot: number, dateField: string): void {
     const s = this.slots;
     const day = s.day[slot];
-    const orderId = s.orderId[slot];
     const cancel = s.cancelOf(slot);
     if (day !== NO_DAY && !cancel && day <= this.opts.asOf) {
       this.counts.used += s.rowCount[slot];
-      this.kept.add(s.customerId[slot], orderId, day, s.amount[slot]);
+      this.kept.add(s.customerId[slot], s.orderNo[slot], day, s.amount[slot]);
       return;
     }
+    const orderId = this.orderIds.textOf(s.orderNo[slot]);
     const rows = this.chain.list(s.lastRow[slot]);
     if (day === NO_DAY) {
       const c = this.cells.col.date!;

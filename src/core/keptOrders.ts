@@ -6,6 +6,7 @@
  * only when a caller reads it, and from then on the objects are the truth (the caller may change them).
  */
 import { type CleanerNames, type CustomerIndex, rememberCustomerIndex } from "./customerIndex";
+import type { OrderIds } from "./orderIds";
 import { grown } from "./typedArrays";
 import type { CleanResult, OrderRecord } from "./types";
 
@@ -15,21 +16,30 @@ export class KeptOrders {
   customerOf = new Int32Array(1024);
   day = new Int32Array(1024);
   amount = new Float64Array(1024);
-  /** The order id strings the cleaner already holds ("" for a row that is an order of its own). */
-  readonly orderId: string[] = [];
+  /** The cleaner's order number of each order (−1: a row that is an order of its own, order id ""). */
+  orderNo = new Int32Array(1024);
+  /** The order ids by number, set by the cleaner when it is done adding (orderIds.ts keeps numeric ids as numbers). */
+  orderIds: OrderIds | null = null;
 
-  add(customerId: number, orderId: string, day: number, amount: number): void {
+  add(customerId: number, orderNo: number, day: number, amount: number): void {
     const i = this.size;
     if (i === this.day.length) this.grow();
     this.customerOf[i] = customerId;
     this.day[i] = day;
     this.amount[i] = amount;
-    this.orderId.push(orderId);
+    this.orderNo[i] = orderNo;
     this.size = i + 1;
+  }
+
+  /** The order id of order i, as the cleaner read it ("" for none). */
+  orderIdAt(i: number): string {
+    const no = this.orderNo[i];
+    return no < 0 ? "" : this.orderIds!.textOf(no);
   }
 
   private grow(): void {
     const n = this.day.length * 2;
+    this.orderNo = grown(this.orderNo, n);
     this.customerOf = grown(this.customerOf, n);
     this.day = grown(this.day, n);
     this.amount = grown(this.amount, n);
@@ -131,7 +141,7 @@ function recordsOf(kept: KeptOrders, index: CustomerIndex): OrderRecord[] {
   for (let i = 0; i < kept.size; i++)
     out[i] = {
       customerKey: keys[kept.customerOf[i]],
-      orderId: kept.orderId[i],
+      orderId: kept.orderIdAt(i),
       day: kept.day[i],
       amount: kept.amount[i],
     };

@@ -20,8 +20,8 @@ export interface CancellingRow {
 export class OrderSlots {
   /** Number of slots in use; slot numbers are 0 … size−1 in order of creation. */
   size = 0;
-  /** Order id of each slot (the cleaner's Map key, so no extra string is kept). */
-  readonly orderId: string[] = [];
+  /** The cleaner's order number of each slot (see orderIds.ts: the id's text is kept there, once). */
+  orderNo = new Int32Array(1024);
   /** The cleaner's customer number (see customerIndex.ts). */
   customerId = new Int32Array(1024);
   /**
@@ -66,10 +66,10 @@ export class OrderSlots {
   }
 
   /** A new slot with no rows yet (no day, no amount; the cleaner adds its first row next). */
-  add(orderId: string, customerId: number): number {
+  add(orderNo: number, customerId: number): number {
     const s = this.size;
     if (s === this.day.length) this.grow();
-    this.orderId.push(orderId);
+    this.orderNo[s] = orderNo;
     this.amount.push(0);
     this.customerId[s] = customerId;
     this.day[s] = NO_DAY;
@@ -82,6 +82,7 @@ export class OrderSlots {
 
   private grow(): void {
     const n = this.day.length * 2;
+    this.orderNo = grown(this.orderNo, n);
     this.customerId = grown(this.customerId, n);
     this.day = grown(this.day, n);
     this.hasAmount = grown(this.hasAmount, n);
