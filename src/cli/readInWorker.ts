@@ -12,6 +12,12 @@ import { emptyFile, readTable, type TableHandlers, type TableInfo } from "./read
  * every line here, not only on lines without quotes (they are never read, see mappedColumns).
  */
 
+/**
+ * A field's end offset that means "the text of this column in the record before": the main thread hands over the
+ * string it made then (see readWorker.ts). Its start is 0.
+ */
+export const SAME = -1;
+
 /** What the main thread sends the worker. */
 export interface ReadStart {
   path: string;
@@ -24,7 +30,7 @@ export type WorkerMessage =
       text: string;
       /** Quoted records' fields, one after the other; their start offsets are stored as ~start. */
       extra: string;
-      /** Per record: record number, field count, then start and end of each field. */
+      /** Per record: record number, field count, then start and end of each field (or 0, SAME). */
       ints: Int32Array;
       length: number;
       /** Bytes read of total when the batch was cut (for the progress bar). */
@@ -61,6 +67,11 @@ function readInWorker(script: URL, path: string, handlers: TableHandlers): Promi
       reject(e);
     };
 
+    /** The string given for each column in the record before, for fields sent as SAME. */
+    const before: string[] = [];
+    /** The one array handed to a sink that reusesRow; otherwise null and each row gets its own. */
+    let shared: string[] | null = null;
+
     const rows = (text: string, extra: string, ints: Int32Array, length: number) => {
       let p = 0;
       while (p < length) {
@@ -68,13 +79,21 @@ function readInWorker(script: URL, path: string, handlers: TableHandlers): Promi
         const count = ints[p + 1];
         p += 2;
         const w = wanted;
-        const row: string[] = [];
+        let row: string[];
+        if (shared === null) row = [];
+        else {
+          row = shared;
+          row.length = 0;
+        }
         for (let k = 0; k < count; k++, p += 2) {
           const s = ints[p];
           const e = ints[p + 1];
           if (w !== null && w[k] !== 1) row.push("");
-          else if (s >= 0) row.push(text.slice(s, e));
-          else row.push(extra.slice(~s, e));
+          else {
+            const value = e === SAME ? before[k] : s >= 0 ? text.slice(s, e) : extra.slice(~s, e);
+            before[k] = value;
+            row.push(value);
+          }
         }
         if (sink !== null) sink(row, record);
         else {
@@ -82,6 +101,7 @@ function readInWorker(script: URL, path: string, handlers: TableHandlers): Promi
           if (typeof chosen === "function") sink = chosen;
           else {
             sink = chosen.row;
+            if (chosen.reusesRow) shared = [];
             const columns = new Uint8Array(Math.max(0, ...chosen.columns) + 1);
             for (const c of chosen.columns) if (c >= 0) columns[c] = 1;
             wanted = columns;

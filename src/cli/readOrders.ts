@@ -55,7 +55,8 @@ export async function cleanOrderFile(
           ownKey: detach,
         });
         cleaner = c;
-        return { columns: mappedColumns(found.mapping), row: (row, n) => c.push(row, n) };
+        // The cleaner reads a row's cells while it is pushed and keeps none of the array (OrderCleaner.push).
+        return { columns: mappedColumns(found.mapping), row: (row, n) => c.push(row, n), reusesRow: true };
       },
       progress: (done, total) => bar.update(done, total),
     });

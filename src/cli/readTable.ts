@@ -22,6 +22,11 @@ export interface TableInfo {
 export interface ColumnsSink {
   columns: readonly number[];
   row: RowSink;
+  /**
+   * The sink keeps no reference to the fields array once it returns (it may keep the strings), so the reader may
+   * hand it the same array, refilled, for every row: a million rows then make no million arrays to collect.
+   */
+  reusesRow?: boolean;
 }
 
 export interface TableHandlers {
