@@ -216,7 +216,7 @@ export async function run(): Promise<void> {
 
   // Memory against rows: the same generator's first quarter. Growth beyond the customers' state is the per-order
   // records the core keeps (CleanResult.orders), not the raw rows: the CLI copies the values the cleaner keeps out
-  // of the file text (csvTokenizer.ts detach) and keeps at most 200,000 skipped-row reasons (skippedDetail.ts).
+  // of the file text (the cleaner's ownKey: csvTokenizer.ts detach) and keeps at most 200,000 skipped-row reasons (skippedDetail.ts).
   const quarter = `${DATA}/orders-${ROWS / 4}.csv`;
   if (!existsSync(quarter)) await generate(quarter, ROWS / 4);
   const q = runChild([

@@ -79,20 +79,18 @@ function readInWorker(script: URL, path: string, handlers: TableHandlers): Promi
         const count = ints[p + 1];
         p += 2;
         const w = wanted;
-        let row: string[];
-        if (shared === null) row = [];
-        else {
-          row = shared;
-          row.length = 0;
-        }
+        // A shared array is refilled in place: emptying it (length = 0) would drop its storage and make pushes
+        // allocate it again.
+        const row = shared ?? [];
+        if (row.length !== count) row.length = count;
         for (let k = 0; k < count; k++, p += 2) {
           const s = ints[p];
           const e = ints[p + 1];
-          if (w !== null && w[k] !== 1) row.push("");
+          if (w !== null && w[k] !== 1) row[k] = "";
           else {
             const value = e === SAME ? before[k] : s >= 0 ? text.slice(s, e) : extra.slice(~s, e);
             before[k] = value;
-            row.push(value);
+            row[k] = value;
           }
         }
         if (sink !== null) sink(row, record);
