@@ -76,6 +76,20 @@ describe("analyze: shapes and edge cases", () => {
     expect(byKey(r, "b").secondPurchase).toBeNull();
   });
 
+  it("a row has a name key only when the customer has a name, always as the last key", () => {
+    const named: OrderMapping = { ...mapping, name: 4 };
+    const rows = [
+      ["a", formatDay(AS_OF - 3), 1000, "1", "山田"],
+      ["b", formatDay(AS_OF - 4), 1000, "2", ""],
+    ];
+    const cleaned = cleanOrders(rows, named, { timeZone: settings.timeZone, dayFirst: false, asOf: AS_OF });
+    const r = analyzeCleaned(cleaned, {}, settings, AS_OF);
+    expect(Object.keys(byKey(r, "a")).at(-1)).toBe("name");
+    expect(byKey(r, "a").name).toBe("山田");
+    expect("name" in byKey(r, "b")).toBe(false);
+    expect(Object.keys(byKey(r, "b"))).toEqual(Object.keys(byKey(r, "a")).slice(0, -1));
+  });
+
   it("sorts customers by key in code-unit order", () => {
     const keys = ["b", "B", "a", "10", "9", "é", "Z"];
     const r = run(keys.map((k) => order(k, 5)));
