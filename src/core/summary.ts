@@ -81,26 +81,30 @@ function historiesOf(read: OrdersRead): CustomerHistories {
   const { index, days: dayOf, amounts: amountOf } = read;
   const n = dayOf.length;
   const { keys: keyOfId, customerOf } = index;
-  // Customers with at least one order, sorted by key in code-unit order; rank[id] = position (−1: no orders).
+  // Customers with at least one order (counted per id), sorted by key in code-unit order.
   const count = new Int32Array(keyOfId.length);
   for (let i = 0; i < n; i++) count[customerOf[i]]++;
   const withOrders: number[] = [];
   for (let id = 0; id < keyOfId.length; id++) if (count[id] > 0) withOrders.push(id);
   const ids = sortIdsByKey(withOrders, keyOfId);
-  const keys = ids.map((id) => keyOfId[id]);
   const names = index.names;
-  const rank = new Int32Array(keyOfId.length).fill(-1);
-  for (let r = 0; r < ids.length; r++) rank[ids[r]] = r;
-
-  // Counting sort of orders by customer rank: the counts per customer are already known, so the starts follow
-  // in key order without a second pass over the orders.
-  const start = new Int32Array(keys.length + 1);
-  for (let r = 0; r < keys.length; r++) start[r + 1] = start[r] + count[ids[r]];
-  const fill = start.slice(0, keys.length);
+  // One pass in key order gives the keys, the names, each customer's start in the orders and, in place of its
+  // count, the next free position for its orders (a counting sort that needs no rank per id).
+  const keys: string[] = [];
+  const byRank: (string | undefined)[] = [];
+  const start = new Int32Array(ids.length + 1);
+  const next = count;
+  for (let r = 0; r < ids.length; r++) {
+    const id = ids[r];
+    keys.push(keyOfId[id]);
+    if (names) byRank.push(names.byId[id]);
+    start[r + 1] = start[r] + count[id];
+    next[id] = start[r];
+  }
   const days = new Int32Array(n);
   const amounts = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const at = fill[rank[customerOf[i]]]++;
+    const at = next[customerOf[i]]++;
     days[at] = dayOf[i];
     amounts[at] = amountOf[i];
   }
@@ -119,7 +123,7 @@ function historiesOf(read: OrdersRead): CustomerHistories {
       names: null,
       source: names,
       size: names.found.length,
-      byRank: ids.map((id) => names.byId[id]),
+      byRank,
     });
   return histories;
 }
