@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { AnalysisResult, Lang } from "../core/index";
 import { type Audience, REPORT_SHEETS, type ReportPart, reportGrid, tableOf } from "../report/layout";
-import { gridCsvLines, tableCsvLines, writeCsvFile } from "./csvFile";
+import { gridCsvChunks, tableCsvChunks, writeCsvFile } from "./csvFile";
 import { CliError, oneLine } from "./errors";
 
 /** Excel's hard limit of rows per sheet. */
@@ -41,7 +41,7 @@ export async function writeReport(
     if (format !== "xlsx")
       for (const sheet of REPORT_SHEETS) {
         const file = join(dir, sheet.file);
-        await writeCsvFile(file, csvLines(result, sheet.part, lang));
+        await writeCsvFile(file, csvChunks(result, sheet.part, lang));
         written.push(file);
       }
     if (format !== "csv") {
@@ -64,11 +64,11 @@ export async function writeReport(
   return written;
 }
 
-/** One CSV file's lines: the big tables straight from the rows, the small grids through the shared layout. */
-function csvLines(result: AnalysisResult, part: ReportPart, lang: Lang): Iterable<string> {
+/** One CSV file's bytes: the big tables straight from the rows, the small grids through the shared layout. */
+function csvChunks(result: AnalysisResult, part: ReportPart, lang: Lang): Iterable<Uint8Array> {
   const audience = CSV_AUDIENCE[part] ?? "labels";
   const table = tableOf(result, part);
   return table
-    ? tableCsvLines(table, lang, audience)
-    : gridCsvLines(reportGrid(result, part, lang, audience));
+    ? tableCsvChunks(table, lang, audience)
+    : gridCsvChunks(reportGrid(result, part, lang, audience));
 }

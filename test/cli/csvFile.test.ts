@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gridCsvLines, tableCsvLines, writeCsvFile } from "../../src/cli/csvFile";
+import { gridCsvChunks, tableCsvChunks, writeCsvFile } from "../../src/cli/csvFile";
 import { cleanOrderFile } from "../../src/cli/readOrders";
 import { csvText } from "../../src/cli/writeCsv";
 import {
@@ -12,7 +13,8 @@ import {
   predictCustomers,
 } from "../../src/core/index";
 import type { Cell } from "../../src/report/cell";
-import { reportGrid, tableOf } from "../../src/report/layout";
+import type { Column } from "../../src/report/columns";
+import { type ReportTable, reportGrid, tableOf } from "../../src/report/layout";
 import { tempDir } from "./run";
 
 /** The example shop analysed as `sodatsu analyze` does it (order file read through the CLI's own reader). */
@@ -23,22 +25,41 @@ async function exampleResult() {
   return analyzeCleaned(cleaned, {}, settings, asOf, { predict: predictCustomers, explainRisk });
 }
 
-/** What a file written line by line must equal: the whole-grid text. */
-async function written(lines: Iterable<string>): Promise<string> {
+/** What a file written chunk by chunk holds, to compare with the whole-grid text encoded at once. */
+async function written(chunks: Iterable<Uint8Array>): Promise<Buffer> {
   const file = join(tempDir(), "out.csv");
-  await writeCsvFile(file, lines);
-  return readFileSync(file, "utf8");
+  await writeCsvFile(file, chunks);
+  return readFileSync(file);
 }
 
-describe("CSV files written line by line", () => {
+const bytesOf = (text: string) => Buffer.from(text, "utf8");
+
+/** The chunks as one buffer, each copied as it comes (they are views of one reused buffer). */
+function collected(chunks: Iterable<Uint8Array>): Buffer {
+  const parts: Buffer[] = [];
+  for (const c of chunks) parts.push(Buffer.from(c));
+  return Buffer.concat(parts);
+}
+
+/** Buffers compared with equals (toEqual walks them byte by byte); a mismatch shows where the bytes part. */
+function expectSameBytes(got: Buffer, expected: Buffer): void {
+  if (got.equals(expected)) return;
+  let i = 0;
+  while (i < got.length && got[i] === expected[i]) i++;
+  expect(got.subarray(i, i + 40).toString()).toBe(expected.subarray(i, i + 40).toString());
+  expect(got.length).toBe(expected.length);
+}
+
+describe("CSV files written chunk by chunk", () => {
   it("customers and follow-up tables equal the shared layout's grid as CSV, for codes and labels, ja and en", async () => {
     const result = await exampleResult();
     expect(result.customers.length).toBeGreaterThan(10);
     for (const lang of ["ja", "en"] as const)
       for (const audience of ["codes", "labels"] as const) {
         for (const part of ["customers", "followUp"] as const)
-          expect(await written(tableCsvLines(tableOf(result, part)!, lang, audience))).toBe(
-            csvText(reportGrid(result, part, lang, audience)),
+          expectSameBytes(
+            await written(tableCsvChunks(tableOf(result, part)!, lang, audience)),
+            bytesOf(csvText(reportGrid(result, part, lang, audience))),
           );
       }
   });
@@ -51,14 +72,60 @@ describe("CSV files written line by line", () => {
       i % 7 === 0 ? "a,b" : null,
       "フォローのご連絡",
     ]);
-    expect(await written(gridCsvLines(big))).toBe(csvText(big));
-    expect(await written(gridCsvLines([]))).toBe(csvText([]));
+    expectSameBytes(await written(gridCsvChunks(big)), bytesOf(csvText(big)));
+    expectSameBytes(await written(gridCsvChunks([])), bytesOf(csvText([])));
     // A line longer than the write buffer (a very long free-text cell), between ordinary lines.
     const long: Cell[][] = [
       ["a", 1],
       ["長い備考".repeat(40_000), "b"],
       ["c", 2],
     ];
-    expect(await written(gridCsvLines(long))).toBe(csvText(long));
+    expectSameBytes(await written(gridCsvChunks(long)), bytesOf(csvText(long)));
+    // The same as table rows, cell by cell.
+    expectSameBytes(await written(tableCsvChunks(asTable(long), "ja", "codes")), bytesOf(csvText(long)));
+  });
+
+  it("writes any cells of a table as csvCell does: numbers, text, dates, booleans, blanks, cut anywhere", () => {
+    const cell: fc.Arbitrary<Cell> = fc.oneof(
+      fc.integer({ min: -5, max: 2_000_000_000 }),
+      fc.double({ noNaN: false }),
+      fc.constantFrom(0, -0, 9, 10, 99, 100, 999_999_999, 1e9, 0.5, -1.25),
+      fc.string({ unit: "grapheme", maxLength: 40 }),
+      fc.string({
+        unit: fc.constantFrom("a", ",", '"', "\r", "\n", "=", "-", "日", "\ud83d\ude00", "\ud800"),
+        maxLength: 60,
+      }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.integer({ min: 0, max: 30_000 }).map((date) => ({ date })),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 3, maxLength: 3 }), { maxLength: 30 }),
+        fc.integer({ min: 0, max: 120_000 }),
+        (rows, longLength) => {
+          // Enough rows and one long cell that the buffer fills mid-row, or the cell is longer than the buffer.
+          const grid: Cell[][] = [["a", "b", "c"], ...rows, ["x", "長".repeat(longLength), 1]];
+          for (let i = 0; i < 3000; i++) grid.push([`row ${i}`, i, "ベンチ"]);
+          // writeCsvFile puts the BOM in front of the chunks.
+          expectSameBytes(
+            collected(tableCsvChunks(asTable(grid), "ja", "codes")),
+            bytesOf(csvText(grid).slice(1)),
+          );
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });
+
+/** A grid as a table part: its first row the column ids, each column the cell at its place. */
+function asTable(grid: Cell[][]): ReportTable<Cell[]> {
+  const columns: Column<Cell[]>[] = grid[0].map((id, k) => ({
+    id: String(id),
+    ja: String(id),
+    en: String(id),
+    value: (row) => row[k] ?? null,
+  }));
+  return { columns, rows: grid.slice(1) };
+}
