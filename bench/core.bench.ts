@@ -18,7 +18,7 @@ import {
   repurchaseIntervalArray,
   salesBetween,
 } from "../src/core/summary";
-import { emptyFigures, figuresOf, monetariesAsOf } from "../src/core/summaryFigures";
+import { figuresAtTwoDates } from "../src/core/summaryFigures";
 import type { CleanResult, Settings } from "../src/core/types";
 import { monetaryShareOf } from "../src/core/vipScore";
 import { mulberry32 } from "../test/support/seededRandom";
@@ -133,14 +133,11 @@ function analysisParts(cleaned: CleanResult, settings: Settings, phases: Phase[]
     return timed(phases, label, fn);
   };
   const histories = part("  histories", () => historiesOfCleaned(cleaned));
-  // analyzeCleaned reads each customer's figures as of both dates (no summary objects without a model or RFM).
+  // analyzeCleaned reads every customer's figures as of both dates in one pass (no summary objects without a
+  // model or RFM), and the names in key order.
   const monetaries = part("  figures (both dates)", () => {
-    const f = emptyFigures();
-    for (const day of [AS_OF, addMonths(AS_OF, -1)])
-      for (let r = 0; r < histories.keys.length; r++) figuresOf(histories, r, day, f);
     cleanedNamesInKeyOrder(cleaned, histories);
-    monetariesAsOf(histories, addMonths(AS_OF, -1));
-    return monetariesAsOf(histories, AS_OF);
+    return figuresAtTwoDates(histories, AS_OF, addMonths(AS_OF, -1)).later.monetaries;
   });
   part("  ranks (cut, share, medians)", () => {
     topMonetaryCut(monetaries, settings.vipTopPercent);

@@ -5,7 +5,7 @@
 
 /**
  * The k-th largest value (1-based) by quickselect, O(n) on average, so 200k customers never pay for a full sort.
- * Reorders `values` in place.
+ * Reorders `values` in place, leaving the k−1 values before index k−1 ≥ it and those after ≤ it.
  */
 export function kthLargest(values: Float64Array, k: number): number {
   let lo = 0;
@@ -38,8 +38,14 @@ export function medianInPlace(values: Float64Array): number | null {
   const n = values.length;
   if (n === 0) return null;
   // In descending order the median sits at ranks floor(n/2)+1 and, for an even count, n/2.
-  const upper = kthLargest(values, Math.floor(n / 2) + 1);
-  return n % 2 === 1 ? upper : (upper + kthLargest(values, n / 2)) / 2;
+  const k = Math.floor(n / 2) + 1;
+  const upper = kthLargest(values, k);
+  if (n % 2 === 1) return upper;
+  // kthLargest leaves every value before index k−1 ≥ the one it returns: rank n/2 is the least of them, found by
+  // one scan instead of a second selection over the whole array.
+  let other = values[0];
+  for (let i = 1; i < k - 1; i++) if (values[i] < other) other = values[i];
+  return (upper + other) / 2;
 }
 
 /** Whether typed arrays store the low 16 bits of a value first (every platform a shop's data runs on does). */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sortPositive } from "../../src/core/select";
+import { kthLargest, medianInPlace, sortPositive } from "../../src/core/select";
 
 describe("sortPositive", () => {
   it("sorts positive numbers exactly as Float64Array.prototype.sort does", () => {
@@ -31,5 +31,31 @@ describe("sortPositive", () => {
       sortPositive(values);
       expect(values).toEqual(Float64Array.from(xs).sort());
     }
+  });
+});
+
+describe("medianInPlace and kthLargest", () => {
+  it("give the median and the k-th largest of a sorted copy, ties and short arrays included", () => {
+    // −0 and 0 tie, so which one a selection returns is not defined: + 0 makes every zero 0.
+    const value = fc
+      .oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }))
+      .map((x) => x + 0);
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 400 }), fc.nat(), (xs, pick) => {
+        const sorted = Float64Array.from(xs).sort();
+        const n = xs.length;
+        const want = n === 0 ? null : n % 2 ? sorted[n >> 1] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        expect(medianInPlace(Float64Array.from(xs))).toBe(want);
+        if (n === 0) return;
+        const k = 1 + (pick % n);
+        const values = Float64Array.from(xs);
+        const kth = kthLargest(values, k);
+        expect(kth).toBe(sorted[n - k]);
+        // What medianInPlace relies on: the values before index k−1 are ≥ it, those after ≤ it.
+        for (let i = 0; i < k - 1; i++) expect(values[i]).toBeGreaterThanOrEqual(kth);
+        for (let i = k; i < n; i++) expect(values[i]).toBeLessThanOrEqual(kth);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
