@@ -28,9 +28,12 @@ interface Model {
   cycle: RepurchaseCycle | null;
   preview: StatePreview | null;
   previewNote: Text | null;
+  /** Bumped by every request and by every edit that makes the answer on its way stale: only the latest counts. */
   previewSeq: number;
-  /** The settings (as JSON) whose counts are shown or on their way: the same settings are not asked twice. */
-  previewFor: string | null;
+  /** The settings (as JSON) that `preview` counts; null once they may no longer hold (the column mapping changed). */
+  shownFor: string | null;
+  /** The settings (as JSON) of the preview request on its way, null when none is awaited. */
+  askedFor: string | null;
 }
 
 let model: Model | null = null;
@@ -94,15 +97,25 @@ const shown = (): PanelData => ({
 const renderPreview = (busy: boolean, invalid = false): void => showPreview(shown(), busy, invalid);
 const renderCycle = (): void => showCycle(shown());
 
+/** The answer on its way (if any) no longer matches the form: whenever it arrives, it is dropped. */
+function dropAnswerOnItsWay(): void {
+  if (!model) return;
+  model.previewSeq++;
+  model.askedFor = null;
+}
+
 function requestPreview(settings: Settings): void {
   if (!model) return;
   const seq = ++model.previewSeq;
-  model.previewFor = JSON.stringify(settings);
+  const asked = JSON.stringify(settings);
+  model.askedFor = asked;
   renderPreview(true);
   callServer("previewSettings", settings).then(
     (result) => {
-      // An older answer arriving after a newer request must not overwrite it.
+      // An answer is shown only if nothing was asked or edited since it was asked: an older answer arriving after
+      // a newer request, or after the form moved on to other values, would show counts for settings not in the form.
       if (!model || seq !== model.previewSeq) return;
+      model.askedFor = null;
       if (!result.ok) {
         showFieldErrors(result.errors);
         renderPreview(false, true);
@@ -110,12 +123,15 @@ function requestPreview(settings: Settings): void {
       }
       model.preview = result.preview;
       model.previewNote = result.note;
+      model.shownFor = asked;
       if (result.preview) model.cycle = result.preview.cycle;
       renderPreview(false);
       renderCycle();
     },
     (error: Error) => {
       if (!model || seq !== model.previewSeq) return;
+      // The counts shown are still those of shownFor: the same settings typed again are asked again.
+      model.askedFor = null;
       renderPreview(false);
       status(`${t(UI.failed)}${error.message}`, "error");
     },
@@ -129,8 +145,7 @@ function onEdit(): void {
   status("");
   const result = validate();
   if (!result.ok) {
-    model.previewSeq++; // drop any answer still on its way
-    model.previewFor = null;
+    dropAnswerOnItsWay();
     previewSoon.cancel();
     renderPreview(false, true);
     return;
@@ -152,8 +167,18 @@ function onEdit(): void {
     }
     if (focused) document.getElementById(focused)?.focus();
   }
-  // Leaving a field fires "change" after "input": nothing new to ask then.
-  if (JSON.stringify(result.value) === model.previewFor) {
+  const wanted = JSON.stringify(result.value);
+  // Leaving a field fires "change" after "input": nothing new to ask then, the answer is already on its way.
+  if (wanted === model.askedFor) {
+    previewSoon.cancel();
+    renderPreview(true);
+    return;
+  }
+  // Whatever was asked before is not what the form holds now (typing 180 then back to 60 while 180's counts are
+  // on a slow way): its answer must not be shown, even in the moment before the next request goes out.
+  dropAnswerOnItsWay();
+  if (wanted === model.shownFor) {
+    // Back to the settings whose counts are on screen: nothing to ask.
     previewSoon.cancel();
     renderPreview(false);
     return;
@@ -346,7 +371,9 @@ function render(values: Record<string, unknown>): void {
     ),
     settingsForm(values),
     mappingForm(model.server, () => {
-      // Other columns may change the counts: preview again under the edited settings.
+      // Other columns may change the counts: preview again under the edited settings, and forget which settings
+      // the counts on screen were for (they were made with the old columns).
+      if (model) model.shownFor = null;
       const result = validate();
       if (result.ok) requestPreview(result.value);
     }),
@@ -373,7 +400,8 @@ export function start(): void {
         preview: server.preview,
         previewNote: server.previewNote,
         previewSeq: 0,
-        previewFor: server.preview ? JSON.stringify(server.settings) : null,
+        shownFor: server.preview ? JSON.stringify(server.settings) : null,
+        askedFor: null,
       };
       render(settingsValues(server.settings));
     },

@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { buildSidebar } from "../../scripts/build-sidebar.mjs";
 import {
   applySuggestedThresholdsOf,
@@ -15,6 +16,15 @@ import {
 } from "../../src/gas/sidebarServer";
 import type { ServerName } from "../../src/ui/contract";
 import type { ServerWorld } from "./serverWorld";
+
+/**
+ * How long a test waits for something it expects the sidebar to do: playwright's actions and every expect.poll of
+ * the sidebar tests (vitest's default poll gives up after 1 s, which a debounce plus a preview on a loaded 2-core
+ * CI machine can exceed). A bound on waiting for a condition, never a sleep: a passing wait ends at once.
+ */
+export const WAIT_MS = 10_000;
+/** expect.poll's options for the sidebar tests: `expect.poll(() => shownCounts(page), WAIT)`. */
+export const WAIT = { timeout: WAIT_MS } as const;
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const URL = "http://sodatsu.test/sidebar.html";
@@ -53,17 +63,29 @@ export function sidebarHtml(): Promise<string> {
  * google.script.run as the page sees it: withSuccessHandler / withFailureHandler chain, any other property is a
  * server function that hands its JSON-serialised arguments to Node. Plain JavaScript text (not a serialised
  * function) so that a transpiler's helpers (tsx's __name) never leak into the page.
+ *
+ * The page keeps its own record (window.__sodatsuRun): `sent` is written the moment the sidebar calls, so "the
+ * sidebar asked nothing" can be read without waiting for the call to reach Node; `answered` counts answers whose
+ * handler has run (the sidebar's reactions are microtasks of the same turn), so a test can wait for every answer to
+ * have been taken in before checking what it left on screen.
  */
 const STUB_SCRIPT = `(() => {
+  const run = { sent: [], answered: 0 };
+  window.__sodatsuRun = run;
   const runner = (success, failure) => new Proxy({}, {
     get(_target, prop) {
       if (prop === "withSuccessHandler") return (fn) => runner(fn, failure);
       if (prop === "withFailureHandler") return (fn) => runner(success, fn);
       return (...args) => {
+        run.sent.push(prop);
         window.__sodatsuServer(prop, JSON.stringify(args)).then((answer) => {
           const parsed = JSON.parse(answer);
-          if (parsed.error !== undefined) failure && failure(new Error(parsed.error));
-          else success && success(parsed.value);
+          try {
+            if (parsed.error !== undefined) failure && failure(new Error(parsed.error));
+            else success && success(parsed.value);
+          } finally {
+            run.answered++;
+          }
         });
       };
     },
@@ -76,10 +98,44 @@ export interface SidebarOptions {
   height?: number;
   /** Server functions that throw, as Apps Script reports a server exception to the failure handler. */
   failing?: ServerName[];
+  /**
+   * Server functions whose answers wait until the test calls `release` (a slow connection, made deterministic: the
+   * test decides what the user does while an answer is on its way).
+   */
+  held?: ServerName[];
+  /**
+   * "paused": the page's timers are fake and stand still once the sidebar is loaded; only page.clock.runFor moves
+   * them. What the debounce does then depends on what the test types, not on how fast a loaded machine types it.
+   */
+  clock?: "paused";
   /** Pixels per CSS pixel (2 for a sharp screenshot). */
   scale?: number;
   /** What marks the page as ready (the settings form, unless a test expects something else). */
   ready?: string;
+}
+
+export interface OpenedSidebar {
+  page: Page;
+  /** Every server call, in the order Node received it. */
+  calls: RecordedCall[];
+  /** Lets the oldest held answer of `name` go and resolves once the sidebar has taken it in. */
+  release(name: ServerName): Promise<void>;
+  /** Resolves once the sidebar has taken in every answer Node has given so far. */
+  settled(): Promise<void>;
+}
+
+/** The fake clock's start and the moment it stops (page load takes far less than the hour between them). */
+const CLOCK_START = "2026-11-01T09:00:00+09:00";
+const CLOCK_PAUSE = "2026-11-01T10:00:00+09:00";
+
+interface PageRun {
+  sent: ServerName[];
+  answered: number;
+}
+
+/** The server functions the sidebar has called so far, read in the page: no call can still be on its way to it. */
+export function sentFrom(page: Page): Promise<ServerName[]> {
+  return page.evaluate(() => (window as unknown as { __sodatsuRun: PageRun }).__sodatsuRun.sent);
 }
 
 /**
@@ -90,13 +146,13 @@ export async function openSidebar(
   browser: Browser,
   server: ServerWorld,
   options: SidebarOptions = {},
-): Promise<{ page: Page; calls: RecordedCall[] }> {
+): Promise<OpenedSidebar> {
   const page = await browser.newPage({
     viewport: { width: options.width ?? 300, height: options.height ?? 900 },
     locale: "ja-JP",
     deviceScaleFactor: options.scale ?? 1,
   });
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(WAIT_MS);
   const calls: RecordedCall[] = [];
   const { ss } = server;
   const handlers: Record<ServerName, (...args: unknown[]) => unknown> = {
@@ -106,18 +162,40 @@ export async function openSidebar(
     saveMapping: (m) => saveMappingOf(ss, m),
     applySuggestedThresholds: (s) => applySuggestedThresholdsOf(ss, s),
   };
-  await page.exposeFunction("__sodatsuServer", (name: string, argsJson: string) => {
-    const args = JSON.parse(argsJson) as unknown[];
-    calls.push({ name: name as ServerName, args });
-    if (options.failing?.includes(name as ServerName))
+  const answer = (name: ServerName, args: unknown[]): string => {
+    if (options.failing?.includes(name))
       return JSON.stringify({ error: `Exception: ${name} failed on the server` });
-    const handler = handlers[name as ServerName];
+    const handler = handlers[name];
     if (!handler) return JSON.stringify({ error: `Script function not found: ${name}` });
     try {
       return JSON.stringify({ value: handler(...args) });
     } catch (error) {
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
+  };
+  const held: { name: ServerName; go: () => void; answered: Promise<void> }[] = [];
+  let answeredInNode = 0;
+  await page.exposeFunction("__sodatsuServer", async (nameText: string, argsJson: string) => {
+    const name = nameText as ServerName;
+    const args = JSON.parse(argsJson) as unknown[];
+    calls.push({ name, args });
+    let markAnswered = (): void => {};
+    if (options.held?.includes(name)) {
+      let go = (): void => {};
+      const gate = new Promise<void>((resolve) => {
+        go = resolve;
+      });
+      const answered = new Promise<void>((resolve) => {
+        markAnswered = resolve;
+      });
+      held.push({ name, go, answered });
+      await gate;
+    }
+    // Answered from the sheet as it is when the answer leaves, as the real server would read it then.
+    const text = answer(name, args);
+    answeredInNode++;
+    markAnswered();
+    return text;
   });
   await page.addInitScript({ content: STUB_SCRIPT });
   const html = await sidebarHtml();
@@ -126,10 +204,34 @@ export async function openSidebar(
   );
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  if (options.clock === "paused") await page.clock.install({ time: CLOCK_START });
   await page.goto(URL);
   await page.waitForSelector(options.ready ?? "#settings-form");
+  if (options.clock === "paused") await page.clock.pauseAt(CLOCK_PAUSE);
   if (errors.length > 0) throw new Error(`the sidebar threw: ${errors.join("; ")}`);
-  return { page, calls };
+  const settled = async (): Promise<void> => {
+    const target = answeredInNode;
+    await expect
+      .poll(
+        () => page.evaluate(() => (window as unknown as { __sodatsuRun: PageRun }).__sodatsuRun.answered),
+        WAIT,
+      )
+      .toBeGreaterThanOrEqual(target);
+  };
+  const release = async (name: ServerName): Promise<void> => {
+    // The page may have sent the call a moment before it reaches Node: wait for it rather than fail.
+    await expect
+      .poll(() => held.some((h) => h.name === name), { ...WAIT, message: `an answer of ${name} is held` })
+      .toBe(true);
+    const [waiting] = held.splice(
+      held.findIndex((h) => h.name === name),
+      1,
+    );
+    waiting.go();
+    await waiting.answered;
+    await settled();
+  };
+  return { page, calls, release, settled };
 }
 
 /** The state counts the preview shows, by state code. */

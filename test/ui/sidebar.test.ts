@@ -6,12 +6,17 @@ import { describe, expect, it } from "vitest";
 import { suggestThresholds } from "../../src/core/index";
 import { readMapping, readSettings } from "../../src/gas/settingsSheet";
 import { previewSettingsOf, sidebarStateOf } from "../../src/gas/sidebarServer";
-import { type RecordedCall, shownCounts } from "./browser";
+import { type RecordedCall, sentFrom, shownCounts, WAIT } from "./browser";
 import { serverWorld } from "./serverWorld";
 import { sidebarBrowser } from "./sidebarBrowser";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const openSidebar = sidebarBrowser();
+/**
+ * With the page's clock paused, how long the user then leaves the form alone: far past the preview's debounce, so
+ * whatever the sidebar would ask, it has asked.
+ */
+const QUIET = 60_000;
 
 const named = (calls: RecordedCall[], name: RecordedCall["name"]) => calls.filter((c) => c.name === name);
 
@@ -44,7 +49,7 @@ describe("settings sidebar in headless Chromium", () => {
     expect(named(calls, "getSidebarState")).toHaveLength(1);
     expect(await page.inputValue("#f-activeDays")).toBe(String(server.settings.activeDays));
     expect(await page.inputValue("#f-asOf")).toBe("2026-10-31");
-    await expect.poll(() => shownCounts(page)).toEqual(expectedCounts(server, server.settings));
+    await expect.poll(() => shownCounts(page), WAIT).toEqual(expectedCounts(server, server.settings));
     const median = sidebarStateOf(server.ss).preview?.cycle.medianDays ?? null;
     expect(median).not.toBeNull();
     expect(await page.textContent("#cycle-median")).toContain(String(Math.round((median ?? 0) * 10) / 10));
@@ -53,18 +58,20 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("changing a threshold previews the new counts before anything is saved (debounced)", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(server);
+    const { page, calls } = await openSidebar(server, { clock: "paused" });
     const before = expectedCounts(server, server.settings);
-    await page.click("#f-atRiskDays");
-    await page.fill("#f-atRiskDays", "");
-    await page.keyboard.type("180");
-    const wider = { ...server.settings, atRiskDays: 180 };
-    const after = expectedCounts(server, wider);
+    await page.click("#f-activeDays");
+    await page.fill("#f-activeDays", "");
+    // 5 and 50 are both valid: only the debounce keeps the sidebar from asking for 5 on the way.
+    await page.keyboard.type("50");
+    expect(await sentFrom(page)).toEqual(["getSidebarState"]);
+    await page.clock.runFor(QUIET);
+    const after = expectedCounts(server, { ...server.settings, activeDays: 50 });
     expect(after).not.toEqual(before);
-    await expect.poll(() => shownCounts(page)).toEqual(after);
+    await expect.poll(() => shownCounts(page), WAIT).toEqual(after);
+    expect(await page.getAttribute("#preview", "aria-busy")).toBe("false");
     const previews = named(calls, "previewSettings");
-    // Typing 1-8-0 asks once, for 180 — not for 1 and 18 on the way.
-    expect(previews.map((c) => (c.args[0] as { atRiskDays: number }).atRiskDays)).toEqual([180]);
+    expect(previews.map((c) => (c.args[0] as { activeDays: number }).activeDays)).toEqual([50]);
     expect(named(calls, "saveSettings")).toHaveLength(0);
     expect(readSettings(server.ss).settings).toEqual(server.settings);
     await page.close();
@@ -72,17 +79,92 @@ describe("settings sidebar in headless Chromium", () => {
 
   it("going back to the value already previewed asks nothing and leaves no stale counts", async () => {
     const server = serverWorld();
-    const { page, calls } = await openSidebar(server);
+    const { page } = await openSidebar(server, { clock: "paused" });
     const shown = expectedCounts(server, server.settings);
-    await expect.poll(() => shownCounts(page)).toEqual(shown);
+    expect(await shownCounts(page)).toEqual(shown);
     await page.fill("#f-atRiskDays", "180");
     await page.fill("#f-atRiskDays", "60");
     await page.click("#f-activeDays"); // leaving the field fires "change" too
-    // Past the debounce delay, the counts are still those for 60 and the server was not asked.
-    await page.waitForTimeout(1_000);
+    // However long the user then waits, the counts are still those for 60 and the server was not asked.
+    await page.clock.runFor(QUIET);
+    expect(await sentFrom(page)).toEqual(["getSidebarState"]);
     expect(await shownCounts(page)).toEqual(shown);
     expect(await page.getAttribute("#preview", "aria-busy")).toBe("false");
-    expect(named(calls, "previewSettings")).toEqual([]);
+    await page.close();
+  });
+
+  it("an answer for a value the form has left is never shown, even when it arrives late", async () => {
+    const server = serverWorld();
+    const { page, calls, release } = await openSidebar(server, {
+      clock: "paused",
+      held: ["previewSettings"],
+    });
+    const shown = expectedCounts(server, server.settings);
+    // The user pauses on 180: the sidebar asks for it, and the answer is slow.
+    await page.fill("#f-atRiskDays", "180");
+    await page.clock.runFor(QUIET);
+    expect(await sentFrom(page)).toEqual(["getSidebarState", "previewSettings"]);
+    // Back to 60 before it arrives: the counts on screen are 60's again, nothing more to wait for.
+    await page.fill("#f-atRiskDays", "60");
+    expect(await page.getAttribute("#preview", "aria-busy")).toBe("false");
+    await release("previewSettings");
+    expect(await shownCounts(page)).toEqual(shown);
+    expect(await page.getAttribute("#preview", "aria-busy")).toBe("false");
+    await page.clock.runFor(QUIET);
+    expect(await sentFrom(page)).toEqual(["getSidebarState", "previewSettings"]);
+    expect(
+      named(calls, "previewSettings").map((c) => (c.args[0] as { atRiskDays: number }).atRiskDays),
+    ).toEqual([180]);
+    await page.close();
+  });
+
+  it("typing on while an answer is on its way shows only the counts for what the form holds", async () => {
+    const server = serverWorld();
+    const { page, calls, release } = await openSidebar(server, {
+      clock: "paused",
+      held: ["previewSettings"],
+    });
+    const shown = expectedCounts(server, server.settings);
+    const for120 = expectedCounts(server, { ...server.settings, atRiskDays: 120 });
+    expect(for120).not.toEqual(expectedCounts(server, { ...server.settings, atRiskDays: 180 }));
+    await page.fill("#f-atRiskDays", "180");
+    await page.clock.runFor(QUIET);
+    await page.fill("#f-atRiskDays", "120");
+    // 180's answer arrives while 120 waits for the user to pause: the old counts stay, marked as updating.
+    await release("previewSettings");
+    expect(await shownCounts(page)).toEqual(shown);
+    expect(await page.getAttribute("#preview", "aria-busy")).toBe("true");
+    await page.clock.runFor(QUIET);
+    await expect.poll(() => named(calls, "previewSettings").length, WAIT).toBe(2);
+    await release("previewSettings");
+    expect(await shownCounts(page)).toEqual(for120);
+    expect(await page.getAttribute("#preview", "aria-busy")).toBe("false");
+    expect(
+      named(calls, "previewSettings").map((c) => (c.args[0] as { atRiskDays: number }).atRiskDays),
+    ).toEqual([180, 120]);
+    await page.close();
+  });
+
+  it("after a failed preview, the same value typed again is asked again", async () => {
+    const server = serverWorld();
+    const { page, calls, settled } = await openSidebar(server, {
+      clock: "paused",
+      failing: ["previewSettings"],
+    });
+    const shown = expectedCounts(server, server.settings);
+    await page.fill("#f-atRiskDays", "180");
+    await page.clock.runFor(QUIET);
+    await expect.poll(() => named(calls, "previewSettings").length, WAIT).toBe(1);
+    await settled();
+    expect(await page.textContent("#status")).toContain("previewSettings failed on the server");
+    // Another value and back within the debounce: the counts on screen are still 60's, so 180 is asked again.
+    await page.fill("#f-atRiskDays", "1800");
+    await page.fill("#f-atRiskDays", "180");
+    await page.clock.runFor(QUIET);
+    await expect.poll(() => named(calls, "previewSettings").length, WAIT).toBe(2);
+    await settled();
+    expect(await shownCounts(page)).toEqual(shown);
+    expect(await page.getAttribute("#preview", "aria-busy")).toBe("false");
     await page.close();
   });
 
@@ -100,7 +182,7 @@ describe("settings sidebar in headless Chromium", () => {
     expect(await page.textContent("#e-vipTopPercent")).toContain("vipTopPercent");
     await page.focus("#f-vipTopPercent");
     await page.keyboard.press("Enter");
-    await expect.poll(() => page.textContent("#status")).toContain("保存できません");
+    await expect.poll(() => page.textContent("#status"), WAIT).toContain("保存できません");
     expect(named(calls, "saveSettings")).toHaveLength(0);
     expect(await page.textContent("#preview-body")).toContain("入力を直す");
     // Fixing it clears the message and enables save again.
@@ -118,12 +200,12 @@ describe("settings sidebar in headless Chromium", () => {
     await page.click("#apply-suggestion");
     const median = sidebarStateOf(server.ss).preview?.cycle.medianDays ?? null;
     const suggested = suggestThresholds(median);
-    await expect.poll(() => page.inputValue("#f-activeDays")).toBe(String(suggested.activeDays));
+    await expect.poll(() => page.inputValue("#f-activeDays"), WAIT).toBe(String(suggested.activeDays));
     expect(await page.inputValue("#f-atRiskDays")).toBe(String(suggested.atRiskDays));
     expect(await page.inputValue("#f-vipRecencyDays")).toBe(String(suggested.vipRecencyDays));
     expect(named(calls, "applySuggestedThresholds")).toHaveLength(1);
     await expect
-      .poll(() => shownCounts(page))
+      .poll(() => shownCounts(page), WAIT)
       .toEqual(expectedCounts(server, { ...server.settings, ...suggested }));
     expect(await page.textContent("#status")).toContain("まだ保存していません");
     expect(readSettings(server.ss).settings).toEqual(server.settings);
@@ -136,7 +218,7 @@ describe("settings sidebar in headless Chromium", () => {
     await page.fill("#f-activeDays", "45");
     await page.fill("#f-vipRecencyDays", "50");
     await page.click("#save");
-    await expect.poll(() => page.textContent("#status")).toContain("保存しました");
+    await expect.poll(() => page.textContent("#status"), WAIT).toContain("保存しました");
     const saves = named(calls, "saveSettings");
     const edited = { ...server.settings, activeDays: 45, vipRecencyDays: 50 };
     expect(saves).toEqual([{ name: "saveSettings", args: [edited] }]);
@@ -165,13 +247,13 @@ describe("settings sidebar in headless Chromium", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-atRiskDays");
     await page.keyboard.press("Enter");
-    await expect.poll(() => named(calls, "saveSettings").length).toBe(1);
+    await expect.poll(() => named(calls, "saveSettings").length, WAIT).toBe(1);
     expect(named(calls, "saveSettings")[0].args[0]).toMatchObject({ activeDays: 20 });
     // Enter on a select (not a native submit) saves too: the language switches to English.
     await page.focus("#f-language");
     await page.selectOption("#f-language", "en");
     await page.keyboard.press("Enter");
-    await expect.poll(() => named(calls, "saveSettings").length).toBe(2);
+    await expect.poll(() => named(calls, "saveSettings").length, WAIT).toBe(2);
     expect(named(calls, "saveSettings")[1].args[0]).toMatchObject({ language: "en", activeDays: 20 });
     await page.close();
   });
@@ -214,14 +296,14 @@ describe("settings sidebar in headless Chromium", () => {
     await page.fill("#f-activeDays", "25");
     await page.focus("#f-language");
     await page.selectOption("#f-language", "en");
-    await expect.poll(() => page.textContent("label[for=f-activeDays]")).toBe("Active within (days)");
+    await expect.poll(() => page.textContent("label[for=f-activeDays]"), WAIT).toBe("Active within (days)");
     const help = await page.$$eval("#h-activeDays span", (s) => s.map((x) => x.getAttribute("lang")));
     expect(help).toEqual(["ja", "en"]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
     // The switch keeps what was typed and the focus.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("f-language");
     expect(await page.inputValue("#f-activeDays")).toBe("25");
-    await expect.poll(() => page.textContent("#preview-title")).toContain("Customers per state");
+    await expect.poll(() => page.textContent("#preview-title"), WAIT).toContain("Customers per state");
     await page.close();
   });
 
@@ -235,7 +317,7 @@ describe("settings sidebar in headless Chromium", () => {
     await page.selectOption("#f-orders\\.name", "氏名");
     await page.selectOption("#f-orders\\.amountKind", "line_amount");
     await page.click("#save-mapping");
-    await expect.poll(() => page.textContent("#mapping-status")).toContain("保存しました");
+    await expect.poll(() => page.textContent("#mapping-status"), WAIT).toContain("保存しました");
     const saved = named(calls, "saveMapping");
     expect(saved).toHaveLength(1);
     expect(saved[0].args[0]).toMatchObject({
@@ -252,7 +334,7 @@ describe("settings sidebar in headless Chromium", () => {
     const { page, calls } = await openSidebar(server, { failing: ["saveSettings"] });
     await page.fill("#f-activeDays", "25");
     await page.click("#save");
-    await expect.poll(() => page.textContent("#status")).toContain("サーバーとの通信に失敗しました");
+    await expect.poll(() => page.textContent("#status"), WAIT).toContain("サーバーとの通信に失敗しました");
     expect(await page.textContent("#status")).toContain("saveSettings failed on the server");
     expect(await page.isDisabled("#save")).toBe(false);
     expect(named(calls, "saveSettings")).toHaveLength(1);
@@ -277,11 +359,11 @@ describe("settings sidebar in headless Chromium", () => {
     server.world.lock.heldByOther = true;
     await page.fill("#f-activeDays", "25");
     await page.click("#save");
-    await expect.poll(() => page.textContent("#form-errors")).toContain("別の分析が実行中");
+    await expect.poll(() => page.textContent("#form-errors"), WAIT).toContain("別の分析が実行中");
     expect(await page.isDisabled("#save")).toBe(false);
     server.world.lock.heldByOther = false;
     await page.click("#save");
-    await expect.poll(() => page.textContent("#status")).toContain("保存しました");
+    await expect.poll(() => page.textContent("#status"), WAIT).toContain("保存しました");
     expect(named(calls, "saveSettings")).toHaveLength(2);
     expect(readSettings(server.ss).settings.activeDays).toBe(25);
     await page.close();
@@ -292,7 +374,7 @@ describe("settings sidebar in headless Chromium", () => {
   it("keeps a screenshot for the README (docs/img/sidebar.png)", async () => {
     const server = serverWorld();
     const { page } = await openSidebar(server, { width: 300, height: 900, scale: 2 });
-    await expect.poll(() => shownCounts(page)).toEqual(expectedCounts(server, server.settings));
+    await expect.poll(() => shownCounts(page), WAIT).toEqual(expectedCounts(server, server.settings));
     const target =
       process.env.SODATSU_SCREENSHOT === "docs" ? "docs/img/sidebar.png" : "test/.out/sidebar.png";
     const path = join(ROOT, target);

@@ -4,6 +4,7 @@
  */
 import { expect, it } from "vitest";
 import { readSettings } from "../../src/gas/settingsSheet";
+import { WAIT } from "./browser";
 import { serverWorld } from "./serverWorld";
 import { sidebarBrowser } from "./sidebarBrowser";
 
@@ -24,9 +25,9 @@ it("offers the RFM lens as a checkbox, off until checked, and saves it", async (
 
   await box.check();
   await page.click("#save");
-  await expect.poll(() => calls.filter((c) => c.name === "saveSettings").length).toBe(1);
+  await expect.poll(() => calls.filter((c) => c.name === "saveSettings").length, WAIT).toBe(1);
   const saved = calls.find((c) => c.name === "saveSettings")?.args[0] as { showRfm?: boolean };
   expect(saved.showRfm).toBe(true);
-  await expect.poll(() => readSettings(server.ss).settings.showRfm).toBe(true);
+  await expect.poll(() => readSettings(server.ss).settings.showRfm, WAIT).toBe(true);
   await page.close();
 });

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { DEFAULT_SETTINGS, type Settings } from "../../src/core/index";
 import { readSettings } from "../../src/gas/settingsSheet";
+import { WAIT } from "./browser";
 import { serverWorld } from "./serverWorld";
 import { sidebarBrowser } from "./sidebarBrowser";
 
@@ -90,10 +91,10 @@ it("any valid settings typed into the form are saved exactly", async () => {
       await page.setChecked("#f-dayFirst", settings.dayFirst);
       const before = calls.filter((c) => c.name === "saveSettings").length;
       await page.click("#save");
-      await expect.poll(() => calls.filter((c) => c.name === "saveSettings").length).toBe(before + 1);
+      await expect.poll(() => calls.filter((c) => c.name === "saveSettings").length, WAIT).toBe(before + 1);
       const saved = calls.filter((c) => c.name === "saveSettings").at(-1);
       expect(saved?.args[0]).toEqual(settings);
-      await expect.poll(() => readSettings(server.ss).settings).toEqual(settings);
+      await expect.poll(() => readSettings(server.ss).settings, WAIT).toEqual(settings);
     }),
     { numRuns: 12 },
   );
