@@ -275,6 +275,41 @@ describe("analyze: optional tables", () => {
   });
 });
 
+describe("analyze: predictions by index", () => {
+  it("rows read byIndex when the hook gives it, exactly as they read the by-key Map", () => {
+    const rows = [order("a", 3), order("a", 40), order("b", 10), order("c", 400), order("d", -5)];
+    const prediction = (s: { customerKey: string; purchases: number }, i: number) =>
+      s.customerKey === "b"
+        ? undefined
+        : { pAlive: i / 10, expectedPurchases90d: s.purchases, expectedNextPurchase: i };
+    const byMap = run(rows, {}, settings);
+    const withHook = (useIndex: boolean) =>
+      analyzeCleaned(
+        cleanOrders(rows, mapping, { timeZone: "Asia/Tokyo", dayFirst: false, asOf: AS_OF }),
+        {},
+        settings,
+        AS_OF,
+        {
+          predict: (summaries) => {
+            const byIndex = summaries.map(prediction);
+            const predictions = new Map();
+            summaries.forEach((s, i) => {
+              if (byIndex[i]) predictions.set(s.customerKey, byIndex[i]);
+            });
+            // With byIndex, the Map is left empty: the rows must not need it.
+            return useIndex ? { predictions: new Map(), byIndex, note: null } : { predictions, note: null };
+          },
+        },
+      );
+    const indexed = withHook(true);
+    expect(indexed).toEqual(withHook(false));
+    expect(byKey(indexed, "a").pAlive).toBe(0);
+    expect(byKey(indexed, "b").pAlive).toBeNull();
+    expect(byKey(indexed, "c").pAlive).toBe(0.2);
+    expect(byMap.customers.map((c) => c.customerKey)).toEqual(indexed.customers.map((c) => c.customerKey));
+  });
+});
+
 describe("analyze from raw rows with every optional table", () => {
   it("reads members, engagement, visits and survey rows through their mappings", () => {
     const day = (d: number) => formatDay(AS_OF - d);
