@@ -1,19 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { OrderIds, plainDecimal } from "../../src/core/orderIds";
-
-/** The same numbering as a Map gives: first seen, first numbered; repeats keep their number. */
-function numberedByMap(strings: readonly string[]): number[] {
-  const map = new Map<string, number>();
-  return strings.map((s) => {
-    let id = map.get(s);
-    if (id === undefined) {
-      id = map.size;
-      map.set(s, id);
-    }
-    return id;
-  });
-}
+import { numberedByMap } from "../support/numberedByMap";
 
 describe("OrderIds", () => {
   it("numbers ids as a Map of their texts would, numeric or not, and gives each text back", () => {

@@ -1,19 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { StringIds } from "../../src/core/stringIds";
-
-/** The same numbering as a Map gives: first seen, first numbered; repeats keep their number. */
-function numberedByMap(strings: readonly string[]): number[] {
-  const map = new Map<string, number>();
-  return strings.map((s) => {
-    let id = map.get(s);
-    if (id === undefined) {
-      id = map.size;
-      map.set(s, id);
-    }
-    return id;
-  });
-}
+import { numberedByMap } from "../support/numberedByMap";
 
 describe("StringIds", () => {
   it("numbers strings as a Map would, through many table growths", () => {
