@@ -30,9 +30,31 @@ let loaded: Actions | null = null;
 
 export function actions(): Actions {
   if (loaded) return loaded;
-  const source = HtmlService.createHtmlOutputFromFile(ACTIONS_FILE).getContent();
-  // new Function rather than eval: the code sees the global scope and its parameter, none of this bundle's names.
-  const factory = new Function("SODATSU_SHARED", source) as ActionsFactory;
-  loaded = factory(SODATSU_SHARED);
+  try {
+    const source = HtmlService.createHtmlOutputFromFile(ACTIONS_FILE).getContent();
+    // new Function rather than eval: the code sees the global scope and its parameter, none of this bundle's names.
+    const factory = new Function("SODATSU_SHARED", source) as ActionsFactory;
+    loaded = factory(SODATSU_SHARED);
+  } catch (error) {
+    throw notLoaded(error);
+  }
   return loaded;
+}
+
+/**
+ * What the shop owner sees when actions.html cannot be read or evaluated (a project pushed without it, or with a
+ * Code.js and an actions.html from different builds): Apps Script shows a thrown error's message as it is, and
+ * HtmlService's own ("No HTML file named actions was found") or a SyntaxError says nothing about what to do.
+ * Japanese first, then English, then the original message for whoever reads the execution log.
+ */
+function notLoaded(error: unknown): Error {
+  const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const wrapped = new Error(
+    `育つのメニューと設定画面のプログラム (${ACTIONS_FILE}.html) を読み込めませんでした。` +
+      "Code.js と actions.html を同じビルドから一緒にアップロードし直してください。 / " +
+      `Sodatsu could not load the code of its menus and settings sidebar (${ACTIONS_FILE}.html). ` +
+      `Push Code.js and actions.html again, together, from the same build. (${cause})`,
+  );
+  if (error instanceof Error && error.stack) wrapped.stack = `${wrapped.stack}\nCaused by: ${error.stack}`;
+  return wrapped;
 }

@@ -105,6 +105,38 @@ describe("dist/actions.html, read on first use", () => {
     }
   });
 
+  it("when it is missing or broken, a menu click or sidebar call says so in Japanese first, then English, and tries again next time", () => {
+    const missing = {
+      createHtmlOutputFromFile: (name: string) => {
+        throw new Error(`No HTML file named ${name} was found.`);
+      },
+    };
+    const broken = {
+      createHtmlOutputFromFile: () => ({ getContent: () => `${actionsSource().slice(0, 500)}\n}}}` }),
+    };
+    for (const HtmlService of [missing, broken]) {
+      for (const entry of ["menuRunAnalysis", "getSidebarState"]) {
+        const gas = loadBundle({ HtmlService });
+        let message = "";
+        try {
+          gas.call(entry);
+        } catch (error) {
+          message = String((error as Error).message);
+        }
+        expect(message, entry).toMatch(
+          /^育つのメニューと設定画面のプログラム \(actions\.html\) を読み込めませんでした。/,
+        );
+        expect(message, entry).toContain("Sodatsu could not load the code of its menus and settings sidebar");
+        expect(message, entry).toMatch(
+          HtmlService === missing ? /No HTML file named actions/ : /SyntaxError/,
+        );
+        // Not remembered as loaded: the next call of the same execution reads the file again.
+        expect(() => gas.call(entry)).toThrow(/読み込めませんでした/);
+        expect(gas.calls.filter((c) => c.path === "HtmlService.createHtmlOutputFromFile")).toHaveLength(2);
+      }
+    }
+  });
+
   it("is JavaScript for the server, not a page, and loads nothing from the network", () => {
     const source = actionsSource();
     expect(source).not.toMatch(/<(script|html|body)\b/i);
