@@ -16,5 +16,8 @@ export function assemble(modules: SplitModules): Promise<{
   actionNames: string[];
 }>;
 
+/** The first line of a src/core module's text that runs code at load (not a declaration, or a static block), or null. */
+export function coreTopLevelEffect(text: string): { line: number; text: string } | null;
+
 /** Builds dist/ (Code.js, actions.html, appsscript.json, sidebar.html). */
 export function buildGas(options?: { outDir?: string }): Promise<{ code: string; actions: string }>;

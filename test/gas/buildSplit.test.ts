@@ -5,7 +5,7 @@
  */
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { assemble } from "../../scripts/build-gas.mjs";
+import { assemble, coreTopLevelEffect } from "../../scripts/build-gas.mjs";
 
 const chunk = "chunk-ABC123.js";
 const shared = [
@@ -108,5 +108,35 @@ describe("the split build's rewrite", () => {
       { main: main.replace('new Function("SODATSU_SHARED", ACTIONS)(SODATSU_SHARED)', "null") },
       /SODATSU_SHARED/,
     );
+  });
+});
+
+describe("the check that src/core only declares at load (the bundle marks it side-effect free)", () => {
+  const module = (...lines: string[]) =>
+    [
+      "/** A table. */",
+      'import { x } from "./x";',
+      "",
+      "export const TABLE = new Map<string, number>([",
+      '  ["a", 1],',
+      "]);",
+      ...lines,
+      "",
+    ].join("\n");
+
+  it("lets declarations through, constant tables included", () => {
+    expect(coreTopLevelEffect(module("export function f(): number {", "  return x;", "}"))).toBeNull();
+    expect(coreTopLevelEffect(module("export class C {", "  static readonly N = 1;", "}"))).toBeNull();
+  });
+
+  it("names a top-level call, an IIFE and a class static block, which a dropped module would silently lose", () => {
+    expect(coreTopLevelEffect(module('TABLE.set("b", 2);'))).toEqual({ line: 7, text: 'TABLE.set("b", 2);' });
+    expect(coreTopLevelEffect(module("(() => {", '  TABLE.set("b", 2);', "})();"))?.line).toBe(7);
+    expect(
+      coreTopLevelEffect(module("export class C {", "  static {", '    TABLE.set("b", 2);', "  }", "}")),
+    ).toEqual({
+      line: 8,
+      text: "  static {",
+    });
   });
 });
