@@ -90,7 +90,9 @@ const SHEET_ENTRY: Partial<Record<keyof Settings, Text>> = {
 export function settingSheetHelp(key: string): Text {
   const action = /^actionPoints\.(\w+)$/.exec(key);
   if (action) return actionPointsHelp(action[1] as EngagementAction);
-  if (!Object.hasOwn(SETTING_HELP, key)) return { ja: "", en: "" };
+  // Own keys only ("toString" is no setting), and not through Object.hasOwn: ES2022, past the add-on's ES2020
+  // target, and esbuild lowers syntax, never library calls (Biome would turn hasOwnProperty.call into it).
+  if (!Object.keys(SETTING_HELP).includes(key)) return { ja: "", en: "" };
   const help = SETTING_HELP[key as keyof typeof SETTING_HELP];
   const entry = SHEET_ENTRY[key as keyof Settings];
   return entry ? { ja: `${help.ja}${entry.ja}`, en: `${help.en} ${entry.en}` } : help;

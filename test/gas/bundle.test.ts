@@ -142,6 +142,21 @@ describe("dist/Code.js as Apps Script sees it", () => {
     }
   });
 
+  it("calls no built-in newer than its ES2020 target (esbuild lowers syntax, never library calls)", () => {
+    const newer =
+      /\bObject\.(hasOwn|groupBy)\(|\.(replaceAll|findLast|findLastIndex|toSorted|toReversed|toSpliced)\(|\bstructuredClone\(|\bArray\.fromAsync\(/;
+    for (const [file, text] of [
+      ["Code.js", source()],
+      ["actions.html", actionsSource()],
+    ]) {
+      const lines = text.split("\n");
+      expect(
+        lines.filter((line) => newer.test(line)),
+        file,
+      ).toEqual([]);
+    }
+  });
+
   it("is not minified: internal names and line structure survive", () => {
     const text = source();
     expect(text).toContain("function classifyState(");
