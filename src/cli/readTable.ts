@@ -1,5 +1,6 @@
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
+import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { CsvTokenizer, type RowSink, sniffDelimiter } from "./csvTokenizer";
 import { ChunkDecoder } from "./decodeText";
@@ -41,8 +42,13 @@ const CHUNK = 1 << 20;
 /** What to call the file in messages. */
 const where = (path: string) => oneLine(path);
 
-async function openChecked(path: string): Promise<{ size: number; gzip: boolean }> {
+/**
+ * The file's size, and whether it is gzip from its first two bytes; null for a pipe (/dev/stdin, a shell's
+ * <(zcat …)), which cannot be read at a position nor twice: its stream tells (startsWithGzip).
+ */
+async function openChecked(path: string): Promise<{ size: number; gzip: boolean | null }> {
   let size: number;
+  let regular: boolean;
   try {
     const s = await stat(path);
     if (s.isDirectory())
@@ -51,6 +57,7 @@ async function openChecked(path: string): Promise<{ size: number; gzip: boolean 
         `Is a folder, not a file: ${where(path)}`,
       );
     size = s.size;
+    regular = s.isFile();
   } catch (e) {
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -61,6 +68,7 @@ async function openChecked(path: string): Promise<{ size: number; gzip: boolean 
       `Cannot open file (${code}): ${where(path)}`,
     );
   }
+  if (!regular) return { size, gzip: null };
   const handle = await open(path, "r").catch((e: NodeJS.ErrnoException) => {
     throw new CliError(
       `ファイルを開けません (${e.code}): ${where(path)}`,
@@ -123,22 +131,25 @@ export interface TokenizeHooks {
  * error the user can cause is a CliError. Whether a header came is the caller's to check.
  */
 export async function tokenizeFile(path: string, hooks: TokenizeHooks): Promise<TableInfo> {
-  const { size, gzip } = await openChecked(path);
+  const opened = await openChecked(path);
+  const { size } = opened;
   const raw = createReadStream(path, { highWaterMark: CHUNK });
+  let gzip = false;
   let read = 0;
   const report = hooks.progress;
-  // Progress counts bytes of the file on disk (compressed ones for gzip), against its size.
-  if (report && gzip)
-    raw.on("data", (b) => {
-      read += b.length;
-      report(read, size);
-    });
-  const source = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
   const decoder = new ChunkDecoder(path);
   let delimiter: "," | "\t" | null = null;
   let tokenizer: CsvTokenizer | null = null;
   let pending = "";
   try {
+    gzip = opened.gzip ?? (await startsWithGzip(raw));
+    // Progress counts bytes of the file on disk (compressed ones for gzip), against its size (0 for a pipe: no bar).
+    if (report && gzip)
+      raw.on("data", (b) => {
+        read += b.length;
+        report(read, size);
+      });
+    const source = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
     for await (const chunk of source as AsyncIterable<Buffer>) {
       if (report && !gzip) {
         read += chunk.length;
@@ -184,6 +195,38 @@ export async function tokenizeFile(path: string, hooks: TokenizeHooks): Promise<
     gzip,
     records: tokenizer.recordCount,
   };
+}
+
+/**
+ * Whether a stream starts with gzip's magic bytes, read off it and put back in front: for a pipe, which the magic
+ * check of openChecked cannot read at a position (ESPIPE) and whose bytes are gone once read.
+ */
+function startsWithGzip(stream: Readable): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const stop = () => {
+      stream.off("readable", look);
+      stream.off("end", ended);
+      stream.off("error", failed);
+    };
+    const look = () => {
+      const head = stream.read(2) as Buffer | null;
+      if (head === null) return; // fewer than two bytes so far
+      stop();
+      stream.unshift(head);
+      resolve(head.length === 2 && head[0] === 0x1f && head[1] === 0x8b);
+    };
+    const ended = () => {
+      stop();
+      resolve(false);
+    };
+    const failed = (e: Error) => {
+      stop();
+      reject(e);
+    };
+    stream.on("readable", look);
+    stream.on("end", ended);
+    stream.on("error", failed);
+  });
 }
 
 /** Reads a small side table (engagement, survey, members, visits) whole: header and rows. */

@@ -1,9 +1,10 @@
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ensureBuilt, records, sodatsu, tempDir } from "./run";
+import { CLI, ensureBuilt, records, sodatsu, tempDir } from "./run";
 
 /** The exports shops really have: Shift_JIS Rakuten with repeated totals, Shopify with UTC offsets, TSV, gzip. */
 beforeAll(ensureBuilt);
@@ -162,6 +163,48 @@ describe("tab-separated, gzip, BOM, quoted newlines", () => {
     const c = byId(dir);
     expect(c.get("C1")).toMatchObject({ orders: "2", monetary: "1500", name: "Sato\r\nHanako" });
     expect(c.get("C2")).toMatchObject({ orders: "1", monetary: "700" });
+  });
+});
+
+describe("an export piped in (/dev/stdin, a shell's <(zcat …))", () => {
+  /**
+   * `cat file | sodatsu analyze /dev/stdin`: the bytes come through a shell pipe (no size, no reading at a position
+   * nor twice). Through sh, since a child's stdin from Node is a socket, which /dev/stdin cannot reopen.
+   */
+  const piped = (bytes: Buffer, out: string) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const file = join(out, "piped");
+      writeFileSync(file, bytes);
+      const script = 'cat "$1" | "$2" "$3" analyze /dev/stdin --as-of 2026-10-31 --format csv --out "$4"';
+      const child = spawn("sh", ["-c", script, "sh", file, process.execPath, CLI, out]);
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (d) => {
+        stderr += d;
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+
+  it("is read like the same file on disk, gzip told from its first bytes", async () => {
+    const text =
+      "order_id,order_date,customer_id,amount\n1,2026-10-01,C1,1000\n2,2026-10-15,C1,500\n3,2026-10-16,C2,700\n";
+    for (const bytes of [Buffer.from(text), gzipSync(Buffer.from(text))]) {
+      const dir = tempDir();
+      const r = await piped(bytes, dir);
+      // Before: the gzip check read the pipe at position 0 and the run ended in an internal error (ESPIPE).
+      expect(r.stderr).not.toMatch(/internal error|ESPIPE/);
+      expect(r.code).toBe(0);
+      const c = byId(dir);
+      expect(c.get("C1")).toMatchObject({ orders: "2", monetary: "1500" });
+      expect(c.get("C2")).toMatchObject({ orders: "1", monetary: "700" });
+    }
+  });
+
+  it("that is empty is refused in one line", async () => {
+    const r = await piped(Buffer.alloc(0), tempDir());
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/The file is empty/);
   });
 });
 
