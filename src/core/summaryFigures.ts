@@ -78,7 +78,10 @@ export function figuresOf(
   return true;
 }
 
-/** M of every customer with a purchase day by asOf, in key order (what the top-percent cut ranks). */
+/**
+ * M of every customer with a purchase day by asOf, in key order: what the top-percent cut ranks. analyzeCleaned
+ * now takes these from figuresAtTwoDates; this one-date form is the reference its tests compare with.
+ */
 export function monetariesAsOf(histories: CustomerHistories, asOf: DayNumber): Float64Array {
   const f = emptyFigures();
   const out = new Float64Array(histories.keys.length);
