@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -146,5 +147,30 @@ describe("reading in a worker", () => {
       },
     };
     await expect(readTableFast(path, refuse)).rejects.toThrow("wrong header");
+  });
+
+  it("stops the worker when the sink throws while it is still reading, so the process exits", () => {
+    // Run in a process of its own: a worker left reading would keep it alive (until this test's timeout kills it).
+    const path = join(dir, "sink-throws.csv");
+    writeFileSync(path, messyCsv(6, "\n"));
+    const script = join(dir, "sink-throws.ts");
+    const source = (file: string) => JSON.stringify(pathToFileURL(join(process.cwd(), file)).href);
+    writeFileSync(
+      script,
+      `import { readTableFast, useReadWorker } from ${source("src/cli/readInWorker.ts")};
+useReadWorker(new URL(${source("dist-cli/read-worker.mjs")}));
+const row = (_fields, n) => {
+  if (n === 5000) throw new Error("sink failed");
+};
+readTableFast(${JSON.stringify(path)}, { header: () => ({ columns: [0, 1], row, reusesRow: true }) }).then(
+  () => console.log("read to the end"),
+  (e) => console.log(String(e)),
+);
+`,
+    );
+    const r = spawnSync(process.execPath, ["--import", "tsx", script], { encoding: "utf8", timeout: 20_000 });
+    expect(r.stdout.trim()).toBe("Error: sink failed");
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
   });
 });
