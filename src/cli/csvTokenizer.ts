@@ -8,6 +8,8 @@
  * An empty line is a record with no fields and is not emitted, but it still takes its record number, so
  * the numbers match the rows a spreadsheet shows when it opens the file. Lenient where exports are sloppy:
  * a quote inside an unquoted field is kept as text; text after a closing quote is appended to the field.
+ * Not lenient with a quote that never closes (a stray " at the start of a product name): it would swallow the
+ * rest of the file into one field, so the tokenizer stops with OpenQuote instead (see MAX_QUOTED).
  */
 export type RowSink = (fields: string[], recordNumber: number) => void;
 
@@ -16,6 +18,29 @@ export type RowSink = (fields: string[], recordNumber: number) => void;
  * (readWorker.ts) sends field offsets to the main thread rather than strings, so it does not cut any.
  */
 export type PlainSink = (text: string, start: number, end: number, recordNumber: number) => void;
+
+/**
+ * The longest quoted field, in UTF-16 code units, before the tokenizer gives up on it: 1 Mi. Excel keeps at most
+ * 32,767 characters in a cell and Google Sheets 50,000, so no shop export that went through a spreadsheet holds
+ * a longer cell; a field this long is a quote left open. The bound also keeps the work per chunk bounded: an
+ * open field is rescanned from its start on each 1 MB chunk until it closes, and stopping here (after one or two
+ * chunks) keeps that linear, where reading on grew quadratically and ended in V8's string length limit.
+ */
+export const MAX_QUOTED = 1 << 20;
+
+/** A quoted field that does not close: at the end of the file (atEnd), or not within MAX_QUOTED. */
+export class OpenQuote extends Error {
+  constructor(
+    /** The record the field belongs to, numbered as a spreadsheet shows it (see recordCount). */
+    readonly record: number,
+    readonly atEnd: boolean,
+  ) {
+    super(
+      `the quoted field of record ${record} ${atEnd ? "is not closed at the end of the text" : "is too long"}`,
+    );
+    this.name = "OpenQuote";
+  }
+}
 
 const QUOTE = 34;
 const LF = 10;
@@ -70,8 +95,13 @@ export class CsvTokenizer {
     if (this.newline === null) {
       this.newline = lineEndOf(text);
       if (this.newline === null) {
-        this.rest = text; // no line end seen yet
-        return;
+        // No line end yet. Past MAX_QUOTED the first line holds a quote left open (or is no CSV line at all):
+        // scan it as LF text, which stops at the open quote, rather than rescanning an ever longer text.
+        if (text.length <= MAX_QUOTED) {
+          this.rest = text;
+          return;
+        }
+        this.newline = "\n";
       }
     }
     this.rest = text.slice(this.scan(text, false));
@@ -157,22 +187,26 @@ export class CsvTokenizer {
       // At the start of a field.
       let value: string;
       if (i < n && text.charCodeAt(i) === QUOTE) {
+        const opened = i;
         let start = i + 1;
         value = "";
         for (;;) {
           const q = text.indexOf('"', start);
           if (q === -1) {
-            if (!final) return -1;
-            value += text.slice(start); // unterminated quote at end of file: keep what is there
-            i = n;
-            break;
+            if (final) throw new OpenQuote(this.records + 1, true);
+            if (n - opened > MAX_QUOTED) throw new OpenQuote(this.records + 1, false);
+            return -1;
           }
           if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(start, q + 1);
             start = q + 2;
             continue;
           }
-          if (q + 1 >= n && !final) return -1; // cannot tell "" from " yet
+          if (q + 1 >= n && !final) {
+            // Cannot tell "" from " yet.
+            if (n - opened > MAX_QUOTED) throw new OpenQuote(this.records + 1, false);
+            return -1;
+          }
           value += text.slice(start, q);
           i = q + 1;
           break;

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
-import { CsvTokenizer, type RowSink, sniffDelimiter } from "./csvTokenizer";
+import { CsvTokenizer, MAX_QUOTED, OpenQuote, type RowSink, sniffDelimiter } from "./csvTokenizer";
 import { ChunkDecoder } from "./decodeText";
 import { CliError, oneLine } from "./errors";
 
@@ -60,6 +60,7 @@ async function openChecked(path: string): Promise<{ size: number; gzip: boolean 
     regular = s.isFile();
   } catch (e) {
     if (e instanceof CliError) throw e;
+    if (e instanceof OpenQuote) throw openQuote(path, e);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT")
       throw new CliError(`ファイルが見つかりません: ${where(path)}`, `File not found: ${where(path)}`);
@@ -168,6 +169,7 @@ export async function tokenizeFile(path: string, hooks: TokenizeHooks): Promise<
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
+    if (e instanceof OpenQuote) throw openQuote(path, e);
     const code = (e as NodeJS.ErrnoException).code ?? "";
     if (gzip && code.startsWith("Z_"))
       throw new CliError(
@@ -182,19 +184,41 @@ export async function tokenizeFile(path: string, hooks: TokenizeHooks): Promise<
     raw.destroy();
   }
   const tail = decoder.end();
-  if (tokenizer === null) {
-    pending += tail;
-    delimiter = sniffDelimiter(pending);
-    tokenizer = hooks.tokenizer(delimiter);
-    tokenizer.push(pending);
-  } else tokenizer.push(tail);
-  tokenizer.finish();
+  try {
+    if (tokenizer === null) {
+      pending += tail;
+      delimiter = sniffDelimiter(pending);
+      tokenizer = hooks.tokenizer(delimiter);
+      tokenizer.push(pending);
+    } else tokenizer.push(tail);
+    tokenizer.finish();
+  } catch (e) {
+    throw e instanceof OpenQuote ? openQuote(path, e) : e;
+  }
   return {
     encoding: decoder.encoding ?? "utf-8",
     delimiter: delimiter ?? ",",
     gzip,
     records: tokenizer.recordCount,
   };
+}
+
+/** A quote left open: where it opened and what to change there (the record number is the spreadsheet's row). */
+function openQuote(path: string, e: OpenQuote): CliError {
+  const limit = MAX_QUOTED.toLocaleString("en-US");
+  const fix = {
+    ja: `その行の " を確かめてください(文字としての " は "" と書くか、閉じる " を足す)`,
+    en: `check the quotes in that row (write a quote inside a field as "", or add the closing quote)`,
+  };
+  return e.atEnd
+    ? new CliError(
+        `${e.record} 行目で開いた引用符 " が閉じないまま、ファイルが終わっています。${fix.ja}: ${where(path)}`,
+        `The quote (") opened in row ${e.record} is never closed before the file ends; ${fix.en}: ${where(path)}`,
+      )
+    : new CliError(
+        `${e.record} 行目で開いた引用符 " が ${limit} 文字を過ぎても閉じません(以降がすべて1つのセルになります)。${fix.ja}: ${where(path)}`,
+        `The quote (") opened in row ${e.record} is not closed within ${limit} characters (the rest of the file would become one cell); ${fix.en}: ${where(path)}`,
+      );
 }
 
 /**

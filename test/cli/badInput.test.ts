@@ -8,10 +8,19 @@ const dir = tempDir();
 const good = join(dir, "orders.csv");
 writeFileSync(good, "order_id,order_date,customer_id,amount\n1,2026-10-01,C1,1000\n");
 
+/** afterHeader: the error comes once the header was read, after the stderr line naming the preset and columns. */
 function expectOneLine(r: Result, ...mentions: string[]) {
+  expectLastLine(r, false, ...mentions);
+}
+
+function expectLastLine(r: Result, afterHeader: boolean, ...mentions: string[]) {
   expect(r.code).toBe(1);
   expect(r.stdout).toBe("");
-  const lines = r.stderr.split("\n").filter((l) => l !== "");
+  let lines = r.stderr.split("\n").filter((l) => l !== "");
+  if (afterHeader) {
+    expect(lines[0]).toMatch(/^プリセット: /);
+    lines = lines.slice(1);
+  }
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^sodatsu: /);
   for (const m of mentions) expect(lines[0]).toContain(m);
@@ -81,6 +90,37 @@ describe("bad input: exit code 1 and one line", () => {
     expectOneLine(await sodatsu(["analyze"]), "analyze");
     expectOneLine(await sodatsu(["analyse", good]), "analyse");
     expectOneLine(await sodatsu(["analyze", good, "--colour"]), "colour");
+  });
+
+  it("a quote that never closes: at the end of the file, or running on for megabytes", async () => {
+    const rows = (from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `${from + i},2026-10-01,C${(from + i) % 900},${1000 + i}\n`).join(
+        "",
+      );
+    const atEnd = join(dir, "open-at-end.csv");
+    writeFileSync(
+      atEnd,
+      `order_id,order_date,customer_id,amount,name\n${rows(1, 3).trimEnd()},"open name\n${rows(4, 3)}`,
+    );
+    expectLastLine(
+      await sodatsu(["analyze", atEnd, "--out", join(dir, "o10")]),
+      true,
+      "4 行目で開いた引用符",
+      "row 4",
+      '""',
+      atEnd,
+    );
+    // A stray quote on row 3 of a 24 MB export (no other quote after it): read on, the field grew quadratically
+    // and the run ended in an internal error. Now it stops at the limit, well before reading the whole file.
+    const stray = join(dir, "open-stray.csv");
+    writeFileSync(
+      stray,
+      `order_id,order_date,customer_id,amount\n1,2026-10-01,C1,1000\n2,2026-10-01,"C2,1000\n${rows(3, 800_000)}`,
+    );
+    const started = Date.now();
+    const r = await sodatsu(["analyze", stray, "--out", join(dir, "o11")]);
+    expectLastLine(r, true, "3 行目で開いた引用符", "row 3", "1,048,576", stray);
+    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it("a gzip file that is damaged", async () => {

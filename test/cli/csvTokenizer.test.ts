@@ -1,14 +1,17 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvTokenizer, detach, sniffDelimiter } from "../../src/cli/csvTokenizer";
+import { CsvTokenizer, detach, MAX_QUOTED, OpenQuote, sniffDelimiter } from "../../src/cli/csvTokenizer";
 
-/** Runs the tokenizer over text cut into the given chunk sizes; returns rows and their record numbers. */
+/**
+ * Runs the tokenizer over text cut into the given chunk sizes; returns rows and their record numbers, and the
+ * record of a quote left open at the end (the rows before it are kept, as a sink sees them).
+ */
 function tokenize(
   text: string,
   delimiter = ",",
   cuts: number[] = [],
-): { rows: string[][]; numbers: number[] } {
+): { rows: string[][]; numbers: number[]; openQuote?: number } {
   const rows: string[][] = [];
   const numbers: number[] = [];
   const t = new CsvTokenizer(delimiter, (fields, n) => {
@@ -16,17 +19,25 @@ function tokenize(
     numbers.push(n);
   });
   let pos = 0;
-  for (const size of cuts) {
-    if (pos >= text.length) break;
-    t.push(text.slice(pos, pos + size));
-    pos += size;
+  try {
+    for (const size of cuts) {
+      if (pos >= text.length) break;
+      t.push(text.slice(pos, pos + size));
+      pos += size;
+    }
+    t.push(text.slice(pos));
+    t.finish();
+  } catch (e) {
+    if (!(e instanceof OpenQuote) || !e.atEnd) throw e;
+    return { rows, numbers, openQuote: e.record };
   }
-  t.push(text.slice(pos));
-  t.finish();
   return { rows, numbers };
 }
 
-/** The simple reference: one character at a time, straight from RFC 4180 (LF or CRLF ends a record). */
+/**
+ * The simple reference: one character at a time, straight from RFC 4180 (LF or CRLF ends a record). A quote
+ * still open at the end leaves out its record (the tokenizer refuses it).
+ */
 function referenceParse(text: string, delimiter: string): string[][] {
   const rows: string[][] = [];
   let fields: string[] = [];
@@ -62,7 +73,7 @@ function referenceParse(text: string, delimiter: string): string[][] {
       sawAny = true;
     }
   }
-  if (sawAny || field !== "" || fields.length > 0) {
+  if (!quoted && (sawAny || field !== "" || fields.length > 0)) {
     fields.push(field);
     rows.push(fields);
   }
@@ -115,11 +126,42 @@ describe("CsvTokenizer", () => {
   });
 
   it("is lenient with sloppy quotes instead of losing the row", () => {
-    expect(tokenize('a,5" screen,c\n"x"y,z\n"open').rows).toEqual([
+    expect(tokenize('a,5" screen,c\n"x"y,z\n"closed"').rows).toEqual([
       ["a", '5" screen', "c"],
       ["xy", "z"],
-      ["open"],
+      ["closed"],
     ]);
+  });
+
+  it("refuses a quote that never closes, naming its record, at the end or past MAX_QUOTED", () => {
+    expect(tokenize('a,b\n1,2\n\n3,"open\n4,5\n', ",", [3, 5])).toEqual({
+      rows: [
+        ["a", "b"],
+        ["1", "2"],
+      ],
+      numbers: [1, 2],
+      openQuote: 4,
+    });
+    const rows: string[][] = [];
+    const t = new CsvTokenizer(",", (fields) => rows.push(fields));
+    const line = `${"x".repeat(99)}\n`;
+    t.push('a,b\n1,"open ');
+    let error: unknown = null;
+    let pushed = 0;
+    try {
+      // Far less than twice the limit is taken before the tokenizer gives up (a chunk's worth beyond it).
+      for (; pushed < 4 * MAX_QUOTED; pushed += 100 * line.length) t.push(line.repeat(100));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toEqual(new OpenQuote(2, false));
+    expect((error as OpenQuote).atEnd).toBe(false);
+    expect(pushed).toBeLessThanOrEqual(MAX_QUOTED + 100 * line.length);
+    expect(rows).toEqual([["a", "b"]]);
+    // A first line that never ends because its quote stays open is refused the same way.
+    const header = new CsvTokenizer(",", () => {});
+    header.push('"a,b\n');
+    expect(() => header.push("y".repeat(MAX_QUOTED))).toThrow(OpenQuote);
   });
 
   it("round-trips any rows written as CSV, however the text is cut into chunks", () => {

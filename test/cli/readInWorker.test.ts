@@ -101,7 +101,7 @@ describe("reading in a worker", () => {
       ["gzip.csv.gz", gzipSync(Buffer.from(text))],
       ["sjis.csv", iconv.encode(text.replace(/Customer/g, "お客様"), "cp932")],
       ["tab.tsv", Buffer.from(text.replace(/,/g, "\t"))],
-      ["no-final-newline.csv", Buffer.from(`${text}9,C1,x,1,"last`)],
+      ["no-final-newline.csv", Buffer.from(`${text}9,C1,x,1,"last"`)],
     ];
     for (const [name, bytes] of files) {
       const path = join(dir, name);
@@ -128,6 +128,8 @@ describe("reading in a worker", () => {
       ["empty.csv", Buffer.alloc(0)],
       ["bad-utf8.csv", badUtf8],
       ["damaged.csv.gz", gzipSync(Buffer.from(messyCsv(4, "\n"))).subarray(0, 50_000)],
+      ["open-at-end.csv", Buffer.from(`${messyCsv(7, "\n")}9,C1,x,1,"last`)],
+      ["open-long.csv", Buffer.from(`${messyCsv(8, "\n")}9,C1,"x,1\n${messyCsv(9, "\n").replace(/"/g, "")}`)],
     ];
     for (const [name, bytes] of cases) {
       const path = join(dir, name);
