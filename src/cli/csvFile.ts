@@ -22,10 +22,34 @@ const BUFFER_BYTES = 1 << 18;
 export async function writeCsvFile(path: string, chunks: Iterable<Uint8Array>): Promise<void> {
   const file = await open(path, "w");
   try {
-    await file.write(BOM);
-    for (const chunk of chunks) await file.write(chunk);
+    const write: WriteAt = (bytes, offset, length) => file.write(bytes, offset, length);
+    await writeAll(write, BOM_BYTES);
+    for (const chunk of chunks) await writeAll(write, chunk);
   } finally {
     await file.close();
+  }
+}
+
+const BOM_BYTES = Buffer.from(BOM, "utf8");
+
+/** One write call: writes bytes[offset, offset + length) and says how many it wrote (FileHandle.write). */
+export type WriteAt = (
+  bytes: Uint8Array,
+  offset: number,
+  length: number,
+) => Promise<{ bytesWritten: number }>;
+
+/**
+ * All of bytes, however few each write takes: a write may write less than asked (a full disk, a pipe or FUSE
+ * mount) and only says so in bytesWritten, so writing each chunk once could end a report silently short.
+ */
+export async function writeAll(write: WriteAt, bytes: Uint8Array): Promise<void> {
+  let at = 0;
+  while (at < bytes.length) {
+    const { bytesWritten } = await write(bytes, at, bytes.length - at);
+    // A write that takes nothing and reports no error would loop forever: stop with the bug's own error.
+    if (!(bytesWritten > 0)) throw new Error(`a write took ${bytesWritten} of ${bytes.length - at} bytes`);
+    at += bytesWritten;
   }
 }
 

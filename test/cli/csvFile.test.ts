@@ -1,8 +1,9 @@
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { gridCsvChunks, tableCsvChunks, writeCsvFile } from "../../src/cli/csvFile";
+import { gridCsvChunks, tableCsvChunks, writeAll, writeCsvFile } from "../../src/cli/csvFile";
 import { cleanOrderFile } from "../../src/cli/readOrders";
 import { csvText } from "../../src/cli/writeCsv";
 import {
@@ -15,7 +16,7 @@ import {
 import type { Cell } from "../../src/report/cell";
 import type { Column } from "../../src/report/columns";
 import { type ReportTable, reportGrid, tableOf } from "../../src/report/layout";
-import { tempDir } from "./run";
+import { CLI, ensureBuilt, tempDir } from "./run";
 
 /** The example shop analysed as `sodatsu analyze` does it (order file read through the CLI's own reader). */
 async function exampleResult() {
@@ -49,6 +50,68 @@ function expectSameBytes(got: Buffer, expected: Buffer): void {
   expect(got.subarray(i, i + 40).toString()).toBe(expected.subarray(i, i + 40).toString());
   expect(got.length).toBe(expected.length);
 }
+
+describe("short writes", () => {
+  it("writeAll writes what each call did not take, and refuses a write that takes nothing", async () => {
+    const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => `行${i}`).join(","));
+    const got: number[] = [];
+    let calls = 0;
+    await writeAll(async (b, offset, length) => {
+      calls++;
+      const n = Math.min(length, 1 + (calls % 97)); // never all that was asked
+      got.push(...b.subarray(offset, offset + n));
+      return { bytesWritten: n };
+    }, bytes);
+    expectSameBytes(Buffer.from(got), bytes);
+    expect(calls).toBeGreaterThan(10);
+    await expect(writeAll(async () => ({ bytesWritten: 0 }), bytes)).rejects.toThrow("a write took 0");
+  });
+
+  it("the built command line writes whole CSVs when every file write takes at most 1,000 bytes", async () => {
+    await ensureBuilt();
+    const dir = tempDir();
+    // Preloaded into the command line: FileHandle.write takes at most 1,000 bytes a call and says so, as a
+    // nearly full disk or a pipe may. Before writeAll, every report CSV came out cut at 1,000 bytes a chunk.
+    const preload = join(dir, "short-writes.mjs");
+    writeFileSync(
+      preload,
+      `import { open } from "node:fs/promises";
+const handle = await open(${JSON.stringify(CLI)}, "r");
+const proto = Object.getPrototypeOf(handle);
+await handle.close();
+const write = proto.write;
+proto.write = function (buffer, offset, length, position) {
+  if (typeof buffer === "string") buffer = Buffer.from(buffer, length ?? "utf8"), offset = 0, length = undefined;
+  offset ??= 0;
+  length = Math.min(length ?? buffer.byteLength - offset, 1000);
+  return write.call(this, buffer, offset, length, position);
+};
+`,
+    );
+    const run = (out: string, node: string[]) =>
+      spawnSync(
+        process.execPath,
+        [...node, CLI, "analyze", "examples/orders.csv", "--as-of", "2026-10-31"].concat([
+          "--format",
+          "csv",
+          "--out",
+          out,
+        ]),
+        { encoding: "utf8" },
+      );
+    const whole = run(join(dir, "whole"), []);
+    const short = run(join(dir, "short"), ["--import", preload]);
+    expect(whole.status, whole.stderr).toBe(0);
+    expect(short.status, short.stderr).toBe(0);
+    const files = readdirSync(join(dir, "whole")).sort();
+    expect(files).toContain("customers.csv");
+    expect(readFileSync(join(dir, "whole", "customers.csv")).length).toBeGreaterThan(10_000);
+    for (const f of files) {
+      const expected = readFileSync(join(dir, "whole", f));
+      expectSameBytes(readFileSync(join(dir, "short", f)), expected);
+    }
+  });
+});
 
 describe("CSV files written chunk by chunk", () => {
   it("customers and follow-up tables equal the shared layout's grid as CSV, for codes and labels, ja and en", async () => {
