@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../../src/cli/errors";
-import { readTableFast, useReadWorker } from "../../src/cli/readInWorker";
+import { IN_THREAD_BELOW, readInWorker, readTableFast, useReadWorker } from "../../src/cli/readInWorker";
 import { readTable, type TableHandlers } from "../../src/cli/readTable";
 import { mulberry32 } from "../support/seededRandom";
 import { ensureBuilt, tempDir } from "./run";
@@ -59,7 +59,9 @@ async function readWith(
   }
 }
 
-const inWorker: typeof readTable = (path, handlers) => readTableFast(path, handlers);
+const script = pathToFileURL(join(process.cwd(), "dist-cli/read-worker.mjs"));
+/** Always the worker: readTableFast would read these few-MB files in this thread (see IN_THREAD_BELOW). */
+const inWorker: typeof readTable = (path, handlers) => readInWorker(script, path, handlers);
 
 /**
  * About 3 MB of order-like lines, one in ten with quotes (some holding commas, quotes and line breaks); orders of
@@ -86,10 +88,7 @@ function messyCsv(seed: number, newline: string): string {
   return `${lines.join(newline)}${newline}`;
 }
 
-beforeAll(async () => {
-  await ensureBuilt();
-  useReadWorker(pathToFileURL(join(process.cwd(), "dist-cli/read-worker.mjs")));
-});
+beforeAll(ensureBuilt);
 afterAll(() => useReadWorker(null));
 
 describe("reading in a worker", () => {
@@ -140,6 +139,22 @@ describe("reading in a worker", () => {
     }
   });
 
+  it("readTableFast reads a file below IN_THREAD_BELOW, plain or gzip, in this thread", async () => {
+    // A worker script that does not exist: reading there would fail.
+    useReadWorker(pathToFileURL(join(dir, "no-such-worker.mjs")));
+    const text = messyCsv(10, "\n");
+    for (const [name, bytes] of [
+      ["small.csv", Buffer.from(text)],
+      ["small.csv.gz", gzipSync(Buffer.from(text))],
+    ] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      expect(bytes.length * (name.endsWith(".gz") ? 8 : 1)).toBeLessThan(IN_THREAD_BELOW);
+      expect(await readWith(readTableFast, path), name).toEqual(await readWith(readTable, path));
+    }
+    useReadWorker(null);
+  });
+
   it("stops the worker when the header is refused", async () => {
     const path = join(dir, "refused.csv");
     writeFileSync(path, messyCsv(5, "\n"));
@@ -148,7 +163,7 @@ describe("reading in a worker", () => {
         throw new CliError("見出しが違います", "wrong header");
       },
     };
-    await expect(readTableFast(path, refuse)).rejects.toThrow("wrong header");
+    await expect(inWorker(path, refuse)).rejects.toThrow("wrong header");
   });
 
   it("stops the worker when the sink throws while it is still reading, so the process exits", () => {
@@ -159,12 +174,11 @@ describe("reading in a worker", () => {
     const source = (file: string) => JSON.stringify(pathToFileURL(join(process.cwd(), file)).href);
     writeFileSync(
       script,
-      `import { readTableFast, useReadWorker } from ${source("src/cli/readInWorker.ts")};
-useReadWorker(new URL(${source("dist-cli/read-worker.mjs")}));
+      `import { readInWorker } from ${source("src/cli/readInWorker.ts")};
 const row = (_fields, n) => {
   if (n === 5000) throw new Error("sink failed");
 };
-readTableFast(${JSON.stringify(path)}, { header: () => ({ columns: [0, 1], row, reusesRow: true }) }).then(
+readInWorker(new URL(${source("dist-cli/read-worker.mjs")}), ${JSON.stringify(path)}, { header: () => ({ columns: [0, 1], row, reusesRow: true }) }).then(
   () => console.log("read to the end"),
   (e) => console.log(String(e)),
 );
