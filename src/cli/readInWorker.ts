@@ -2,6 +2,7 @@ import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
 import type { RowSink } from "./csvTokenizer";
 import { CliError } from "./errors";
+import { type ReadStart, SAME, type WorkerMessage } from "./readMessages";
 import { emptyFile, readTable, type TableHandlers, type TableInfo } from "./readTable";
 
 /**
@@ -12,35 +13,6 @@ import { emptyFile, readTable, type TableHandlers, type TableInfo } from "./read
  * Same rows, record numbers, errors and progress as readTable; only a ColumnsSink's unread columns are "" on
  * every line here, not only on lines without quotes (they are never read, see mappedColumns).
  */
-
-/**
- * A field's end offset that means "the text of this column in the record before": the main thread hands over the
- * string it made then (see readWorker.ts). Its start is 0.
- */
-export const SAME = -1;
-
-/** What the main thread sends the worker. */
-export interface ReadStart {
-  path: string;
-}
-
-export type WorkerMessage =
-  | {
-      kind: "rows";
-      /** Scan text that plain fields' offsets point into. */
-      text: string;
-      /** Quoted records' fields, one after the other; their start offsets are stored as ~start. */
-      extra: string;
-      /** Per record: record number, field count, then start and end of each field (or 0, SAME). */
-      ints: Int32Array;
-      length: number;
-      /** Bytes read of total when the batch was cut (for the progress bar). */
-      read: number;
-      total: number;
-    }
-  | { kind: "end"; info: TableInfo }
-  | { kind: "error"; ja: string; en: string }
-  | { kind: "error"; message: string };
 
 /** The worker's script, set by the command line's entry when it runs from its bundle (main.ts). */
 let workerScript: URL | null = null;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { CsvTokenizer } from "./csvTokenizer";
 import { CliError } from "./errors";
-import { type ReadStart, SAME, type WorkerMessage } from "./readInWorker";
+import { type ReadStart, SAME, type WorkerMessage } from "./readMessages";
 import { tokenizeFile } from "./readTable";
 
 /**
