@@ -51,10 +51,11 @@ export class CsvTokenizer {
   private records = 0;
   private newline: "\n" | "\r" | null = null;
   private readonly delim: number;
-  /** Position of the next delimiter in the text being scanned (see plainFields). */
+  /** Position of the next delimiter in the text being scanned (see cutPlain). */
   private delimAt = -1;
   /** Which columns to cut out of quote-free lines (1 = wanted); null = all. See onlyColumns. */
   private wanted: Uint8Array | null = null;
+  private readonly cutter = new FieldSlicer();
 
   /**
    * onRow takes every record as fields; with onPlain, quote-free records go there instead (quoted ones, whose
@@ -153,25 +154,12 @@ export class CsvTokenizer {
 
   /** Fields of a quote-free line: indexOf per field (measured faster than slicing the line and splitting it). */
   private plainFields(text: string, start: number, end: number): string[] {
-    const fields: string[] = [];
-    const delimiter = this.delimiter;
-    const wanted = this.wanted;
-    let from = start;
-    // The next delimiter is cached across lines, so a file with one column is not rescanned to its end per line.
-    let d = this.delimAt;
-    for (let k = 0; ; k++) {
-      if (d < from) {
-        d = text.indexOf(delimiter, from);
-        if (d === -1) d = text.length;
-      }
-      const to = Math.min(d, end);
-      fields.push(wanted === null || wanted[k] === 1 ? text.slice(from, to) : "");
-      if (d >= end) {
-        this.delimAt = d;
-        return fields;
-      }
-      from = d + 1;
-    }
+    const cutter = this.cutter;
+    cutter.text = text;
+    cutter.fields = [];
+    cutter.wanted = this.wanted;
+    this.delimAt = cutPlain(text, start, end, this.delimiter, this.delimAt, cutter);
+    return cutter.fields;
   }
 
   /**
@@ -260,6 +248,53 @@ export class CsvTokenizer {
     this.records++;
     this.onRow(fields, this.records);
     return i;
+  }
+}
+
+/** Where cutPlain reports each field of a record: k counts from 0, text[from, to) is the field. */
+export interface FieldCut {
+  cut(k: number, from: number, to: number): void;
+}
+
+/**
+ * The one rule for cutting a quote-free record text[start, end) at the delimiter, shared by the tokenizer and the
+ * reading worker (readWorker.ts, which records offsets instead of slicing). delimAt is the position of the next
+ * delimiter found for the record before in the same text (−1 for a new text) and the return value is the one to
+ * pass for the next record: the search is not repeated per line, so a file with one column is not rescanned to
+ * its end for every line. A method call per field rather than a closure per record: each thread uses one sink
+ * class, so the call site stays monomorphic. Measured on 1M rows read by the worker alone (10 runs each, A/B
+ * alternating): median 587/579/574 ms with the worker's own copy of this loop, 553/555/601 ms sharing it.
+ */
+export function cutPlain(
+  text: string,
+  start: number,
+  end: number,
+  delimiter: string,
+  delimAt: number,
+  sink: FieldCut,
+): number {
+  let from = start;
+  let d = delimAt;
+  for (let k = 0; ; k++) {
+    if (d < from) {
+      d = text.indexOf(delimiter, from);
+      if (d === -1) d = text.length;
+    }
+    sink.cut(k, from, Math.min(d, end));
+    if (d >= end) return d;
+    from = d + 1;
+  }
+}
+
+/** The tokenizer's FieldCut: slices the fields asked for (onlyColumns), "" for the others. */
+class FieldSlicer implements FieldCut {
+  text = "";
+  fields: string[] = [];
+  wanted: Uint8Array | null = null;
+
+  cut(k: number, from: number, to: number): void {
+    const wanted = this.wanted;
+    this.fields.push(wanted === null || wanted[k] === 1 ? this.text.slice(from, to) : "");
   }
 }
 

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { CsvTokenizer } from "./csvTokenizer";
+import { CsvTokenizer, cutPlain, type FieldCut } from "./csvTokenizer";
 import { CliError } from "./errors";
 import { type ReadStart, SAME, type WorkerMessage } from "./readMessages";
 import { tokenizeFile } from "./readTable";
@@ -18,7 +18,7 @@ import { tokenizeFile } from "./readTable";
 /** Batches sent but not yet cleaned: enough to keep the main thread busy, few enough to keep memory flat. */
 const AHEAD = 3;
 
-class BatchBuilder {
+class BatchBuilder implements FieldCut {
   /**
    * The tokenizer's scan texts that plain records point into (one per chunk; the file's tail may add one):
    * offsets are into their concatenation.
@@ -33,7 +33,7 @@ class BatchBuilder {
   private base = 0;
   private ints = new Int32Array(1 << 16);
   private length = 0;
-  /** Position of the next delimiter in the current scan text (see CsvTokenizer.plainFields). */
+  /** Position of the next delimiter in the current scan text (see cutPlain). */
   private delimAt = -1;
   /**
    * Each column's field in the record before, as start and end in the current scan text; −1: none to compare
@@ -54,7 +54,7 @@ class BatchBuilder {
     this.ints = grown;
   }
 
-  /** A quote-free record: its fields located with indexOf, as CsvTokenizer.plainFields cuts them. */
+  /** A quote-free record: its fields located by the tokenizer's own rule (cutPlain), not cut. */
   plain(text: string, start: number, end: number, record: number): void {
     if (text !== this.text) {
       this.text = text;
@@ -68,31 +68,20 @@ class BatchBuilder {
     const head = this.length;
     this.ints[head] = record;
     this.length += 2;
-    const delimiter = this.delimiter;
-    const base = this.base;
-    let from = start;
-    let d = this.delimAt;
-    let count = 0;
-    for (;;) {
-      if (d < from) {
-        d = text.indexOf(delimiter, from);
-        if (d === -1) d = text.length;
-      }
-      const to = Math.min(d, end);
-      this.room(2);
-      if (this.sameAsBefore(text, count, from, to)) {
-        this.ints[this.length++] = 0;
-        this.ints[this.length++] = SAME;
-      } else {
-        this.ints[this.length++] = base + from;
-        this.ints[this.length++] = base + to;
-      }
-      count++;
-      if (d >= end) break;
-      from = d + 1;
+    this.delimAt = cutPlain(text, start, end, this.delimiter, this.delimAt, this);
+    this.ints[head + 1] = (this.length - head - 2) >> 1; // cut() adds two ints per field
+  }
+
+  /** One field of the record plain() is locating (FieldCut): its offsets in the batch's text, or SAME. */
+  cut(k: number, from: number, to: number): void {
+    this.room(2);
+    if (this.sameAsBefore(this.text!, k, from, to)) {
+      this.ints[this.length++] = 0;
+      this.ints[this.length++] = SAME;
+    } else {
+      this.ints[this.length++] = this.base + from;
+      this.ints[this.length++] = this.base + to;
     }
-    this.delimAt = d;
-    this.ints[head + 1] = count;
   }
 
   /** Whether text[from, to) equals column k of the record before; either way it becomes the one to compare to. */
