@@ -64,8 +64,8 @@ export interface ShopModel {
   params: BgNbdParams | null;
   note: { ja: string; en: string } | null;
   fit: PredictResult["fit"];
-  /** The customers the model saw, with their (x, t_x, T) in days. */
-  keys: string[];
+  /** The customers the model saw (their positions in the summaries), with their (x, t_x, T) in days. */
+  indexes: number[];
   triples: RfmTriple[];
 }
 
@@ -79,15 +79,15 @@ export function fitShopModel(
   options: Partial<PredictOptions> = {},
 ): ShopModel {
   const o = { ...DEFAULT_PREDICT_OPTIONS, ...options };
-  const keys: string[] = [];
+  const indexes: number[] = [];
   const triples: RfmTriple[] = [];
-  for (const s of summaries) {
-    const t = tripleOf(s, asOf);
+  for (let i = 0; i < summaries.length; i++) {
+    const t = tripleOf(summaries[i], asOf);
     if (!t) continue;
-    keys.push(s.customerKey);
+    indexes.push(i);
     triples.push(t);
   }
-  return { ...fitShop(triples, o.minCustomers), keys, triples };
+  return { ...fitShop(triples, o.minCustomers), indexes, triples };
 }
 
 export function predictCustomers(
@@ -100,12 +100,10 @@ export function predictCustomers(
   const byIndex = new Array<BgNbdPrediction | undefined>(summaries.length).fill(undefined);
   if (!model.params) return { predictions: new Map(), byIndex, note: model.note, params: null, fit: null };
   const values = predictCustomersFromTriples(model.triples, model.params, o.nextPurchaseMaxDays);
-  // model.triples are the summaries that have a triple, in order (fitShopModel).
-  let t = 0;
-  for (let i = 0; i < summaries.length; i++) {
-    if (!tripleOf(summaries[i], asOf)) continue;
-    const v = values[t++];
-    byIndex[i] = {
+  // values[k] belongs to model.triples[k], the triple of summaries[model.indexes[k]].
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    byIndex[model.indexes[k]] = {
       pAlive: v.pAlive,
       expectedPurchases90d: v.expectedPurchases90d,
       expectedNextPurchase: v.nextPurchaseInDays === null ? null : asOf + v.nextPurchaseInDays,
