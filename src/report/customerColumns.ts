@@ -1,4 +1,4 @@
-import type { CustomerRow, Settings } from "../core/types";
+import type { CustomerRfm, CustomerRow, Settings } from "../core/types";
 import type { Cell } from "./cell";
 import type { Column } from "./columns";
 
@@ -7,11 +7,10 @@ const round = (x: number | null, digits: number): Cell =>
   x === null || !Number.isFinite(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * The customer sheet (顧客) and customers.csv. The first twenty ids are the stable contract of customers.csv
- * (issue 5); model and fan columns follow, then the RFM lens (only when settings.showRfm, see customerColumns).
- * Order here is the order on screen.
+ * The customer sheet (顧客) and customers.csv without the RFM lens. The first twenty ids are the stable contract
+ * of customers.csv (issue 5); model and fan columns follow. Order here is the order on screen.
  */
-export const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
+const ALWAYS_SHOWN: readonly Column<CustomerRow>[] = [
   { id: "customer_id", ja: "顧客ID", en: "Customer ID", userText: true, value: (c) => c.customerKey },
   { id: "purchases", ja: "購入回数(F)", en: "Purchases (F)", format: "integer", value: (c) => c.purchases },
   { id: "orders", ja: "注文数", en: "Orders", format: "integer", value: (c) => c.orders },
@@ -132,28 +131,27 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
   },
   { id: "last_visit", ja: "最終来館日", en: "Last visit", format: "date", value: (c) => day(c.lastVisit) },
   { id: "risk_note", ja: "離脱の兆し", en: "Risk note", value: (c, lang) => c.riskNote?.[lang] ?? null },
-  // The RFM lens (issue 6, model/rfm.ts): scores 1–5 as the R package rfm gives them, 5 = best (most recent).
-  {
-    id: "rfm_r",
-    ja: "RFM 最近さ(R)",
-    en: "RFM recency (R)",
-    format: "integer",
-    value: (c) => c.rfm?.r ?? null,
-  },
-  {
-    id: "rfm_f",
-    ja: "RFM 回数(F)",
-    en: "RFM frequency (F)",
-    format: "integer",
-    value: (c) => c.rfm?.f ?? null,
-  },
-  {
-    id: "rfm_m",
-    ja: "RFM 金額(M)",
-    en: "RFM monetary (M)",
-    format: "integer",
-    value: (c) => c.rfm?.m ?? null,
-  },
+];
+
+/** An RFM score column: 1–5 as the R package rfm gives them, 5 = best (most recent). */
+const rfmScore = (
+  id: string,
+  ja: string,
+  en: string,
+  score: (r: CustomerRfm) => number,
+): Column<CustomerRow> => ({
+  id,
+  ja,
+  en,
+  format: "integer",
+  value: (c) => (c.rfm ? score(c.rfm) : null),
+});
+
+/** The RFM lens (issue 6, model/rfm.ts), after every other column: shown only when the setting asks for it. */
+const RFM_COLUMNS: readonly Column<CustomerRow>[] = [
+  rfmScore("rfm_r", "RFM 最近さ(R)", "RFM recency (R)", (r) => r.r),
+  rfmScore("rfm_f", "RFM 回数(F)", "RFM frequency (F)", (r) => r.f),
+  rfmScore("rfm_m", "RFM 金額(M)", "RFM monetary (M)", (r) => r.m),
   {
     id: "rfm_segment",
     ja: "RFMセグメント",
@@ -163,12 +161,10 @@ export const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [
   },
 ];
 
-/** Ids of the RFM lens's columns: shown only when the setting asks for them. */
-const RFM_COLUMN_IDS: readonly string[] = ["rfm_r", "rfm_f", "rfm_m", "rfm_segment"];
-
-const WITHOUT_RFM = CUSTOMER_COLUMNS.filter((c) => !RFM_COLUMN_IDS.includes(c.id));
+/** Every customer column, the RFM lens last (see customerColumns for the ones in force). */
+export const CUSTOMER_COLUMNS: readonly Column<CustomerRow>[] = [...ALWAYS_SHOWN, ...RFM_COLUMNS];
 
 /** The customer columns in force: the RFM lens is an option (settings.showRfm), everything else always shows. */
 export function customerColumns(settings: Pick<Settings, "showRfm">): readonly Column<CustomerRow>[] {
-  return settings.showRfm ? CUSTOMER_COLUMNS : WITHOUT_RFM;
+  return settings.showRfm ? CUSTOMER_COLUMNS : ALWAYS_SHOWN;
 }
