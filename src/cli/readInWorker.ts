@@ -1,9 +1,8 @@
-import { open, stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import type { RowSink } from "./csvTokenizer";
+import { columnMask, type RowSink } from "./csvTokenizer";
 import { CliError } from "./errors";
 import { type ReadStart, SAME, type WorkerMessage } from "./readMessages";
-import { emptyFile, readTable, type TableHandlers, type TableInfo } from "./readTable";
+import { emptyFile, openChecked, readTable, type TableHandlers, type TableInfo } from "./readTable";
 
 /**
  * readTable with the reading on the second core: a worker (readWorker.ts) reads, decodes and tokenizes the file
@@ -52,18 +51,8 @@ export async function readTableFast(path: string, handlers: TableHandlers): Prom
  */
 async function textSize(path: string): Promise<number> {
   try {
-    const s = await stat(path);
-    if (!s.isFile()) return s.isDirectory() ? 0 : Number.POSITIVE_INFINITY;
-    if (s.size < 2 || s.size >= IN_THREAD_BELOW) return s.size;
-    const handle = await open(path, "r");
-    try {
-      const magic = Buffer.alloc(2);
-      const { bytesRead } = await handle.read(magic, 0, 2, 0);
-      const gzip = bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-      return gzip ? s.size * GZIP_RATIO : s.size;
-    } finally {
-      await handle.close();
-    }
+    const { size, gzip } = await openChecked(path);
+    return gzip === null ? Number.POSITIVE_INFINITY : gzip ? size * GZIP_RATIO : size;
   } catch {
     return 0;
   }
@@ -117,9 +106,7 @@ export function readInWorker(script: URL, path: string, handlers: TableHandlers)
           else {
             sink = chosen.row;
             if (chosen.reusesRow) shared = [];
-            const columns = new Uint8Array(Math.max(0, ...chosen.columns) + 1);
-            for (const c of chosen.columns) if (c >= 0) columns[c] = 1;
-            wanted = columns;
+            wanted = columnMask(chosen.columns);
           }
         }
       }

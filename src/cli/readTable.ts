@@ -44,9 +44,10 @@ const where = (path: string) => oneLine(path);
 
 /**
  * The file's size, and whether it is gzip from its first two bytes; null for a pipe (/dev/stdin, a shell's
- * <(zcat …)), which cannot be read at a position nor twice: its stream tells (startsWithGzip).
+ * <(zcat …)), which cannot be read at a position nor twice: its stream tells (startsWithGzip). Every error the
+ * user can cause is a CliError. readTableFast (readInWorker.ts) sizes the file with it too.
  */
-async function openChecked(path: string): Promise<{ size: number; gzip: boolean | null }> {
+export async function openChecked(path: string): Promise<{ size: number; gzip: boolean | null }> {
   let size: number;
   let regular: boolean;
   try {
@@ -60,7 +61,6 @@ async function openChecked(path: string): Promise<{ size: number; gzip: boolean 
     regular = s.isFile();
   } catch (e) {
     if (e instanceof CliError) throw e;
-    if (e instanceof OpenQuote) throw openQuote(path, e);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT")
       throw new CliError(`ファイルが見つかりません: ${where(path)}`, `File not found: ${where(path)}`);
