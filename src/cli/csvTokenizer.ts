@@ -80,9 +80,7 @@ export class CsvTokenizer {
       this.wanted = null;
       return;
     }
-    const wanted = new Uint8Array(Math.max(0, ...columns) + 1);
-    for (const c of columns) if (c >= 0) wanted[c] = 1;
-    this.wanted = wanted;
+    this.wanted = columnMask(columns);
   }
 
   /** Number of records seen so far (header included, empty lines included). */
@@ -249,6 +247,16 @@ export class CsvTokenizer {
     this.onRow(fields, this.records);
     return i;
   }
+}
+
+/**
+ * Columns to cut as a lookup by column index (1 = wanted, 0 or past the end = not): the tokenizer's onlyColumns
+ * and the main side of the reading worker (readInWorker.ts) read a ColumnsSink's columns the same way.
+ */
+export function columnMask(columns: readonly number[]): Uint8Array {
+  const mask = new Uint8Array(Math.max(0, ...columns) + 1);
+  for (const c of columns) if (c >= 0) mask[c] = 1;
+  return mask;
 }
 
 /** Where cutPlain reports each field of a record: k counts from 0, text[from, to) is the field. */
