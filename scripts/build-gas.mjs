@@ -132,7 +132,6 @@ async function bundleSplit() {
     treeShaking: true,
     outdir,
     write: false,
-    metafile: true,
     plugins: [coreHasNoSideEffects],
     logLevel: "warning",
   });
@@ -149,7 +148,6 @@ async function bundleSplit() {
     actions: byName.get("actions.js"),
     chunk: chunks[0],
     shared: byName.get(chunks[0]),
-    metafile: out.metafile,
   };
 }
 
@@ -408,7 +406,7 @@ export async function buildGas({ outDir = join(ROOT, "dist") } = {}) {
     writeAtomically(join(outDir, "appsscript.json"), manifest),
     writeAtomically(join(outDir, "sidebar.html"), sidebar),
   ]);
-  return { code, actions: actionsFile, entries, metafile: split.metafile };
+  return { code, actions: actionsFile, entries };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
