@@ -3,37 +3,10 @@
 // server functions also evaluate dist/actions.html on their first call (src/gas/lazyActions.ts): that is what a
 // menu click or a sidebar request pays on top. Then the big custom-function calls.
 import { readFileSync } from "node:fs";
-import { performance } from "node:perf_hooks";
 import { createContext, Script } from "node:vm";
 import { ACTIONS_PATH, BUNDLE_PATH, bundleSource, ensureBundle, loadBundle } from "../test/gas/loadBundle";
 import { sharedPath } from "../test/support/sharedData";
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function timeMs(fn: () => void): number {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-}
-
-/** CPU time of the process (user + system) in ms: less skewed than wall time when the machine is busy. */
-function cpuMs(fn: () => void): number {
-  const before = process.cpuUsage();
-  fn();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
-
-/** Wall and CPU time of one call, in ms: the machine is shared, so wall time alone over-reports. */
-function timed(fn: () => void): { wall: number; cpu: number } {
-  const before = process.cpuUsage();
-  const wall = timeMs(fn);
-  const used = process.cpuUsage(before);
-  return { wall, cpu: (used.user + used.system) / 1000 };
-}
+import { median, timed } from "./measure";
 
 /**
  * Bytes of dist/Code.js (or dist/actions.html) per area, read from the file itself: esbuild starts each module's
@@ -116,9 +89,9 @@ export async function run(): Promise<void> {
   const evals: number[] = [];
   const clicks: number[] = [];
   for (let i = 0; i < 41; i++) {
-    parses.push(timeMs(() => new Script(source, { filename: `Parse${i}.js` })));
-    evals.push(timeMs(() => evaluate(source, actions, false, `Code${i}.js`)));
-    clicks.push(timeMs(() => evaluate(source, actions, true, `Click${i}.js`)));
+    parses.push(timed(() => new Script(source, { filename: `Parse${i}.js` })).wall);
+    evals.push(timed(() => evaluate(source, actions, false, `Code${i}.js`)).wall);
+    clicks.push(timed(() => evaluate(source, actions, true, `Click${i}.js`)).wall);
   }
   console.log(
     `evaluate Code.js in a vm (parse + run): median ${median(evals).toFixed(2)} ms of ${evals.length}, parse alone ${median(parses).toFixed(2)} ms (target ≤ 20 ms)`,
@@ -129,8 +102,8 @@ export async function run(): Promise<void> {
   const cpu: number[] = [];
   const cpuClicks: number[] = [];
   for (let i = 0; i < 41; i++) {
-    cpu.push(cpuMs(() => evaluate(source, actions, false, `Cpu${i}.js`)));
-    cpuClicks.push(cpuMs(() => evaluate(source, actions, true, `CpuClick${i}.js`)));
+    cpu.push(timed(() => evaluate(source, actions, false, `Cpu${i}.js`)).cpu);
+    cpuClicks.push(timed(() => evaluate(source, actions, true, `CpuClick${i}.js`)).cpu);
   }
   console.log(
     `  CPU time: Code.js median ${median(cpu).toFixed(2)} ms, Code.js + actions.html ${median(cpuClicks).toFixed(2)} ms, of ${cpu.length}`,
@@ -143,20 +116,20 @@ export async function run(): Promise<void> {
   const totals = Array.from({ length: n }, (_, i) => [(i * 7919) % 100_000]);
   const stateRuns: number[] = [];
   for (let i = 0; i < 5; i++)
-    stateRuns.push(timeMs(() => gas.call("CRM_STATE", last, counts, "", totals, AS_OF)));
+    stateRuns.push(timed(() => gas.call("CRM_STATE", last, counts, "", totals, AS_OF)).wall);
   console.log(
     `CRM_STATE on ${n.toLocaleString()} rows: median ${median(stateRuns).toFixed(0)} ms of 5 (limit 30 s)`,
   );
 
   const scoreRuns: number[] = [];
   for (let i = 0; i < 5; i++)
-    scoreRuns.push(timeMs(() => gas.call("VIP_SCORE", counts, last, totals, "", AS_OF)));
+    scoreRuns.push(timed(() => gas.call("VIP_SCORE", counts, last, totals, "", AS_OF)).wall);
   console.log(`VIP_SCORE on ${n.toLocaleString()} rows: median ${median(scoreRuns).toFixed(0)} ms of 5`);
 
   const keys = Array.from({ length: n }, (_, i) => [`c${i % 12_000}`]);
   const customerRuns: number[] = [];
   for (let i = 0; i < 5; i++) {
-    customerRuns.push(timeMs(() => gas.call("CRM_CUSTOMERS", keys, last, totals, AS_OF)));
+    customerRuns.push(timed(() => gas.call("CRM_CUSTOMERS", keys, last, totals, AS_OF)).wall);
   }
   console.log(
     `CRM_CUSTOMERS on ${n.toLocaleString()} order rows (12,000 customers): median ${median(customerRuns).toFixed(0)} ms of 5`,
