@@ -30,6 +30,7 @@ export function emptyFigures(): SummaryFigures {
  * Fills `out` with the figures of the customer at rank r as of asOf. False when the customer has no purchase
  * day by then (none yet, or only refunds): then `out` holds nothing meaningful. F counts distinct purchase days
  * (same-day orders merge); an order with a negative net amount is a refund: it lowers M but is not a purchase.
+ * The same walk as figuresAtTwoDates (walkCustomer), for one customer and one day.
  */
 export function figuresOf(
   histories: CustomerHistories,
@@ -37,58 +38,14 @@ export function figuresOf(
   asOf: DayNumber,
   out: SummaryFigures,
 ): boolean {
-  const { start, days, amounts } = histories;
-  let purchases = 0;
-  let orders = 0;
-  let monetary = 0;
-  let first = 0;
-  let second: DayNumber | null = null;
-  let last = 0;
-  let previous: DayNumber | null = null;
-  const hi = start[r + 1];
-  for (let j = start[r]; j < hi; j++) {
-    const day = days[j];
-    if (day > asOf) break;
-    const amount = amounts[j];
-    monetary += amount;
-    if (amount < 0) continue;
-    orders++;
-    if (purchases === 0) {
-      first = day;
-      last = day;
-      purchases = 1;
-    } else if (day !== last) {
-      previous = last;
-      last = day;
-      purchases++;
-      if (purchases === 2) second = day;
-    }
-  }
-  if (purchases === 0) return false;
-  out.purchases = purchases;
-  out.orders = orders;
-  out.monetary = monetary;
-  out.firstPurchase = first;
-  out.lastPurchase = last;
-  out.previousPurchase = previous;
-  out.secondPurchase = second;
-  out.recencyDays = asOf - last;
-  out.tenureDays = last - first;
-  out.avgIntervalDays = purchases >= 2 ? (last - first) / (purchases - 1) : null;
-  return true;
+  if (one === null) one = figuresColumns(asOf, 1);
+  one.asOf = asOf;
+  walkCustomer(histories, r, asOf, asOf, one, one, 0);
+  return readFigures(one, 0, out);
 }
 
-/**
- * M of every customer with a purchase day by asOf, in key order: what the top-percent cut ranks. analyzeCleaned
- * now takes these from figuresAtTwoDates; this one-date form is the reference its tests compare with.
- */
-export function monetariesAsOf(histories: CustomerHistories, asOf: DayNumber): Float64Array {
-  const f = emptyFigures();
-  const out = new Float64Array(histories.keys.length);
-  let n = 0;
-  for (let r = 0; r < histories.keys.length; r++) if (figuresOf(histories, r, asOf, f)) out[n++] = f.monetary;
-  return out.subarray(0, n);
-}
+/** figuresOf's one-customer columns, made on its first call. */
+let one: FiguresColumns | null = null;
 
 /** A day column's "none" (previousPurchase, secondPurchase null): no DayNumber is this small. */
 const NO_DAY = -0x80000000;
@@ -106,7 +63,7 @@ export interface FiguresColumns {
   last: Int32Array;
   previous: Int32Array;
   second: Int32Array;
-  /** M of the customers with a purchase day, in key order (what monetariesAsOf gives). */
+  /** M of the customers with a purchase day, in key order: what the top-percent cut ranks. */
   monetaries: Float64Array;
 }
 
@@ -127,75 +84,90 @@ function figuresColumns(asOf: DayNumber, n: number): FiguresColumns {
 /**
  * The figures of every customer as of `later` and as of `earlier` (≤ later) in one pass over the histories:
  * analyzeCleaned needs both dates' M for the top cuts before its rows, then each customer's figures for both
- * dates, and figuresOf made that four passes. The earlier figures are the running figures when the history
- * first passes `earlier`, so every sum adds the same amounts in the same order as figuresOf does.
+ * dates, and figuresOf made that four passes.
  */
 export function figuresAtTwoDates(
   histories: CustomerHistories,
   later: DayNumber,
   earlier: DayNumber,
 ): { later: FiguresColumns; earlier: FiguresColumns } {
-  const { start, days, amounts } = histories;
   const n = histories.keys.length;
   const now = figuresColumns(later, n);
   const before = figuresColumns(earlier, n);
-  const put = (
-    c: FiguresColumns,
-    r: number,
-    purchases: number,
-    orders: number,
-    monetary: number,
-    first: number,
-    last: number,
-    previous: number,
-    second: number,
-  ) => {
-    c.purchases[r] = purchases;
-    c.orders[r] = orders;
-    c.monetary[r] = monetary;
-    c.first[r] = first;
-    c.last[r] = last;
-    c.previous[r] = previous;
-    c.second[r] = second;
-  };
-  for (let r = 0; r < n; r++) {
-    let purchases = 0;
-    let orders = 0;
-    let monetary = 0;
-    let first = 0;
-    let second = NO_DAY;
-    let last = 0;
-    let previous = NO_DAY;
-    let beforeDone = false;
-    const hi = start[r + 1];
-    for (let j = start[r]; j < hi; j++) {
-      const day = days[j];
-      if (day > later) break;
-      if (!beforeDone && day > earlier) {
-        put(before, r, purchases, orders, monetary, first, last, previous, second);
-        beforeDone = true;
-      }
-      const amount = amounts[j];
-      monetary += amount;
-      if (amount < 0) continue;
-      orders++;
-      if (purchases === 0) {
-        first = day;
-        last = day;
-        purchases = 1;
-      } else if (day !== last) {
-        previous = last;
-        last = day;
-        purchases++;
-        if (purchases === 2) second = day;
-      }
-    }
-    if (!beforeDone) put(before, r, purchases, orders, monetary, first, last, previous, second);
-    put(now, r, purchases, orders, monetary, first, last, previous, second);
-  }
+  for (let r = 0; r < n; r++) walkCustomer(histories, r, later, earlier, now, before, r);
   now.monetaries = monetariesOf(now);
   before.monetaries = monetariesOf(before);
   return { later: now, earlier: before };
+}
+
+/**
+ * The one walk over a customer's history (rank r): its figures as of `later` go to slot `at` of `now`, and as of
+ * `earlier` (≤ later) to slot `at` of `before`. The earlier figures are the running figures when the history
+ * first passes `earlier`, so every sum adds the same amounts in the same order as a walk that stops there.
+ */
+function walkCustomer(
+  histories: CustomerHistories,
+  r: number,
+  later: DayNumber,
+  earlier: DayNumber,
+  now: FiguresColumns,
+  before: FiguresColumns,
+  at: number,
+): void {
+  const { start, days, amounts } = histories;
+  let purchases = 0;
+  let orders = 0;
+  let monetary = 0;
+  let first = 0;
+  let second = NO_DAY;
+  let last = 0;
+  let previous = NO_DAY;
+  let beforeDone = false;
+  const hi = start[r + 1];
+  for (let j = start[r]; j < hi; j++) {
+    const day = days[j];
+    if (day > later) break;
+    if (!beforeDone && day > earlier) {
+      put(before, at, purchases, orders, monetary, first, last, previous, second);
+      beforeDone = true;
+    }
+    const amount = amounts[j];
+    monetary += amount;
+    if (amount < 0) continue;
+    orders++;
+    if (purchases === 0) {
+      first = day;
+      last = day;
+      purchases = 1;
+    } else if (day !== last) {
+      previous = last;
+      last = day;
+      purchases++;
+      if (purchases === 2) second = day;
+    }
+  }
+  if (!beforeDone) put(before, at, purchases, orders, monetary, first, last, previous, second);
+  put(now, at, purchases, orders, monetary, first, last, previous, second);
+}
+
+function put(
+  c: FiguresColumns,
+  at: number,
+  purchases: number,
+  orders: number,
+  monetary: number,
+  first: number,
+  last: number,
+  previous: number,
+  second: number,
+): void {
+  c.purchases[at] = purchases;
+  c.orders[at] = orders;
+  c.monetary[at] = monetary;
+  c.first[at] = first;
+  c.last[at] = last;
+  c.previous[at] = previous;
+  c.second[at] = second;
 }
 
 function monetariesOf(c: FiguresColumns): Float64Array {
