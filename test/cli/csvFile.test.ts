@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -16,7 +15,7 @@ import {
 import type { Cell } from "../../src/report/cell";
 import type { Column } from "../../src/report/columns";
 import { type ReportTable, reportGrid, tableOf } from "../../src/report/layout";
-import { CLI, ensureBuilt, tempDir } from "./run";
+import { CLI, ensureBuilt, sodatsu, tempDir } from "./run";
 
 /** The example shop analysed as `sodatsu analyze` does it (order file read through the CLI's own reader). */
 async function exampleResult() {
@@ -89,20 +88,17 @@ proto.write = function (buffer, offset, length, position) {
 `,
     );
     const run = (out: string, node: string[]) =>
-      spawnSync(
-        process.execPath,
-        [...node, CLI, "analyze", "examples/orders.csv", "--as-of", "2026-10-31"].concat([
-          "--format",
-          "csv",
-          "--out",
-          out,
-        ]),
-        { encoding: "utf8" },
+      sodatsu(
+        ["analyze", "examples/orders.csv", "--as-of", "2026-10-31", "--format", "csv", "--out", out],
+        {},
+        {
+          node,
+        },
       );
-    const whole = run(join(dir, "whole"), []);
-    const short = run(join(dir, "short"), ["--import", preload]);
-    expect(whole.status, whole.stderr).toBe(0);
-    expect(short.status, short.stderr).toBe(0);
+    const whole = await run(join(dir, "whole"), []);
+    const short = await run(join(dir, "short"), ["--import", preload]);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(short.code, short.stderr).toBe(0);
     const files = readdirSync(join(dir, "whole")).sort();
     expect(files).toContain("customers.csv");
     expect(readFileSync(join(dir, "whole", "customers.csv")).length).toBeGreaterThan(10_000);

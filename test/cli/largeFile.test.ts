@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IN_THREAD_BELOW } from "../../src/cli/readInWorker";
-import { CLI, ensureBuilt, tempDir } from "./run";
+import { ensureBuilt, type Launch, sodatsu, tempDir } from "./run";
 
 /**
  * Which reader the built command line uses: the reading worker for a large order file, this thread for a small one
@@ -31,26 +30,26 @@ syncBuiltinESMExports();
 
 const REPORTS = ["customers.csv", "summary.csv", "followup.csv", "run-log.csv"];
 
-function analyze(node: string[], main: string, orders: string, out: string) {
-  const r = spawnSync(
-    process.execPath,
-    [...node, main, "analyze", orders, "--as-of", "2026-10-31", "--format", "csv", "--out", out],
-    { encoding: "utf8" },
+async function analyze(launch: Launch, orders: string, out: string): Promise<string> {
+  const r = await sodatsu(
+    ["analyze", orders, "--as-of", "2026-10-31", "--format", "csv", "--out", out],
+    {},
+    launch,
   );
-  expect(r.status, r.stderr).toBe(0);
+  expect(r.code, r.stderr).toBe(0);
   return r.stderr;
 }
 
 beforeAll(ensureBuilt);
 
 describe("reading a large order file", () => {
-  it("the example shop is read in the main thread: no worker starts", () => {
-    expect(analyze(["--import", preload], CLI, "examples/orders.csv", join(dir, "small"))).not.toContain(
-      "[worker started]",
-    );
+  it("the example shop is read in the main thread: no worker starts", async () => {
+    expect(
+      await analyze({ node: ["--import", preload] }, "examples/orders.csv", join(dir, "small")),
+    ).not.toContain("[worker started]");
   });
 
-  it("a file above IN_THREAD_BELOW is read by the worker, with the reports of reading in the main thread", () => {
+  it("a file above IN_THREAD_BELOW is read by the worker, with the reports of reading in the main thread", async () => {
     // The example's orders, renumbered, until the file passes the threshold (about 17 MB; a few seconds in all).
     const [header, ...lines] = readFileSync("examples/orders.csv", "utf8").trimEnd().split("\n");
     const out = [header];
@@ -63,9 +62,11 @@ describe("reading a large order file", () => {
     const orders = join(dir, "large.csv");
     writeFileSync(orders, `${out.join("\n")}\n`);
     expect(statSync(orders).size).toBeGreaterThan(IN_THREAD_BELOW);
-    expect(analyze(["--import", preload], CLI, orders, join(dir, "worker"))).toContain("[worker started]");
+    expect(await analyze({ node: ["--import", preload] }, orders, join(dir, "worker"))).toContain(
+      "[worker started]",
+    );
     // From source there is no bundled worker beside main.ts: the same file is read in the main thread.
-    analyze(["--import", "tsx"], "src/cli/main.ts", orders, join(dir, "thread"));
+    await analyze({ node: ["--import", "tsx"], main: "src/cli/main.ts" }, orders, join(dir, "thread"));
     for (const f of REPORTS)
       expect(readFileSync(join(dir, "worker", f)).equals(readFileSync(join(dir, "thread", f))), f).toBe(true);
   });

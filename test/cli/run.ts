@@ -21,9 +21,22 @@ export interface Result {
   stderr: string;
 }
 
-export function sodatsu(args: readonly string[], env: Record<string, string> = {}): Promise<Result> {
+/**
+ * How to start the command line: Node options before its script (a preload, `--import x.mjs`) and the script
+ * (the built CLI, or src/cli/main.ts with `--import tsx` to run it from source).
+ */
+export interface Launch {
+  node?: readonly string[];
+  main?: string;
+}
+
+export function sodatsu(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  { node = [], main = CLI }: Launch = {},
+): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...node, main, ...args], { env: { ...process.env, ...env } });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d) => {
