@@ -14,6 +14,7 @@ import type {
   RowBucket,
 } from "../src/core/types";
 import { mulberry32 } from "../test/support/seededRandom";
+import { timed } from "./measure";
 
 const AS_OF = dayFromYmd(2026, 10, 31);
 
@@ -65,25 +66,11 @@ function cleaned(customers: number, orders: number): CleanResult {
   return { orders: list, counts, skipped: [], names: new Map() };
 }
 
-function time<T>(f: () => T): [T, number] {
-  const t0 = performance.now();
-  const v = f();
-  return [v, performance.now() - t0];
-}
-
-/** CPU milliseconds of this process (less sensitive than wall time when other jobs share the machine). */
-function cpuTime<T>(f: () => T): number {
-  const c0 = process.cpuUsage();
-  f();
-  const c = process.cpuUsage(c0);
-  return (c.user + c.system) / 1000;
-}
-
 export async function run(): Promise<void> {
   const settings = { ...DEFAULT_SETTINGS };
 
   const people = summaries(50_000);
-  const [, tState] = time(() => {
+  const { wall: tState } = timed(() => {
     const topCut = topMonetaryCut(
       people.map((p) => p.monetary),
       settings.vipTopPercent,
@@ -112,12 +99,12 @@ export async function run(): Promise<void> {
   for (let i = 0; i < 3; i++) {
     gc();
     inputRuns.push(
-      time(() => {
+      timed(() => {
         const h = buildHistories(input.orders);
         const f = emptyFigures();
         for (const day of [AS_OF, AS_OF - 30])
           for (let r = 0; r < h.keys.length; r++) figuresOf(h, r, day, f);
-      })[1],
+      }).wall,
     );
   }
   const inputMin = Math.min(...inputRuns);
@@ -133,13 +120,13 @@ export async function run(): Promise<void> {
     let customers = 0;
     for (let i = 0; i < 3; i++) {
       gc();
-      const [res, ms] = time(() => analyzeCleaned(input, extras, settings, AS_OF));
+      const { value: res, wall: ms } = timed(() => analyzeCleaned(input, extras, settings, AS_OF));
       customers = res.customers.length;
       runs.push(ms);
     }
     runs.sort((a, b) => a - b);
     gc();
-    const cpu = cpuTime(() => analyzeCleaned(input, extras, settings, AS_OF));
+    const { cpu } = timed(() => analyzeCleaned(input, extras, settings, AS_OF));
     console.log(
       `analyzeCleaned, ${customers.toLocaleString("en-US")} customers / 1,000,000 orders, ${label}: ` +
         `min ${runs[0].toFixed(0)} ms, median ${runs[1].toFixed(0)} ms; CPU ${cpu.toFixed(0)} ms; ` +
