@@ -7,7 +7,7 @@
  * of its read chunk. The text of a numeric id is made again (String(n)) only when it is asked for, and a plain
  * decimal's text is exactly String of its value.
  */
-import { StringIds } from "./stringIds";
+import { emptyTable, mix, rehashed, StringIds } from "./stringIds";
 import { grown } from "./typedArrays";
 
 /** The largest value kept as a number: 9 digits, so every value is a non-negative int32. */
@@ -122,18 +122,8 @@ export class OrderIds {
 
   /** The table again with `length` entries (`length / 2` slots), each value in the slot it now picks. */
   private rebuild(length: number): void {
-    const old = this.table;
-    const table = emptyTable(length / 2);
-    const mask = length / 2 - 1;
-    for (let q = 0; q < old.length; q += 2) {
-      if (old[q + 1] < 0) continue;
-      let p = this.slotOf(old[q]) & mask;
-      while (table[2 * p + 1] >= 0) p = (p + 1) & mask;
-      table[2 * p] = old[q];
-      table[2 * p + 1] = old[q + 1];
-    }
-    this.table = table;
-    this.mask = mask;
+    this.table = rehashed(this.table, length / 2, this.mixed);
+    this.mask = length / 2 - 1;
   }
 }
 
@@ -148,17 +138,4 @@ export function plainDecimal(s: string): number {
     v = v * 10 + d;
   }
   return s.charCodeAt(0) === 48 && n > 1 ? -1 : v;
-}
-
-/** A table of `slots` empty slots. */
-function emptyTable(slots: number): Int32Array {
-  const table = new Int32Array(2 * slots);
-  for (let p = 1; p < table.length; p += 2) table[p] = -1;
-  return table;
-}
-
-/** Spreads values over the table whatever steps they come in. */
-function mix(v: number): number {
-  const h = Math.imul(v, 0x9e3779b1);
-  return h ^ (h >>> 16);
 }

@@ -56,19 +56,9 @@ export class StringIds {
   }
 
   private grow(): void {
-    const old = this.table;
-    const slots = old.length; // twice the old slot count
-    const table = emptyTable(slots);
-    const mask = slots - 1;
-    for (let q = 0; q < old.length; q += 2) {
-      if (old[q + 1] < 0) continue;
-      let p = old[q] & mask;
-      while (table[2 * p + 1] >= 0) p = (p + 1) & mask;
-      table[2 * p] = old[q];
-      table[2 * p + 1] = old[q + 1];
-    }
-    this.table = table;
-    this.mask = mask;
+    const slots = this.table.length; // twice the old slot count
+    this.table = rehashed(this.table, slots, false);
+    this.mask = slots - 1;
   }
 }
 
@@ -76,11 +66,37 @@ function sameString(s: string): string {
   return s;
 }
 
-/** A table of `slots` empty slots. */
-function emptyTable(slots: number): Int32Array {
+/**
+ * A table of `slots` empty slots for open addressing over an Int32Array (also OrderIds'): slot p holds a value
+ * (here a hash) at 2p and a number at 2p+1, −1 when empty.
+ */
+export function emptyTable(slots: number): Int32Array {
   const table = new Int32Array(2 * slots);
   for (let p = 1; p < table.length; p += 2) table[p] = -1;
   return table;
+}
+
+/**
+ * The entries of `old` in a new table of `slots` slots (a power of two), each probing on from its value, or from
+ * mix(value) when `mixed` (OrderIds' numeric ids once they pile up).
+ */
+export function rehashed(old: Int32Array, slots: number, mixed: boolean): Int32Array {
+  const table = emptyTable(slots);
+  const mask = slots - 1;
+  for (let q = 0; q < old.length; q += 2) {
+    if (old[q + 1] < 0) continue;
+    let p = (mixed ? mix(old[q]) : old[q]) & mask;
+    while (table[2 * p + 1] >= 0) p = (p + 1) & mask;
+    table[2 * p] = old[q];
+    table[2 * p + 1] = old[q + 1];
+  }
+  return table;
+}
+
+/** Spreads values over a table whatever steps they come in. */
+export function mix(v: number): number {
+  const h = Math.imul(v, 0x9e3779b1);
+  return h ^ (h >>> 16);
 }
 
 /** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the table index) depend on every unit. */
