@@ -34,38 +34,33 @@ export function ensureBundle(): void {
   built = true;
 }
 
-let cached: { mtimeMs: number; source: string; script: Script } | null = null;
+/**
+ * A built file's content and what is made from it, read again only after a rebuild (its mtime changed). Missing,
+ * it says how to build it.
+ */
+function builtFile<T>(path: string, name: string, make: (source: string) => T): () => T {
+  let cached: { mtimeMs: number; value: T } | null = null;
+  return () => {
+    let mtimeMs: number;
+    try {
+      mtimeMs = statSync(path).mtimeMs;
+    } catch {
+      throw new Error(`${name} is missing: call ensureBundle() in beforeAll, or run \`npm run build\``);
+    }
+    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, value: make(readFileSync(path, "utf8")) };
+    return cached.value;
+  };
+}
 
 /** The built source and its compiled script (compiled once per build; each load runs it in a fresh context). */
-export function bundleSource(): { source: string; script: Script } {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(BUNDLE_PATH).mtimeMs;
-  } catch {
-    throw new Error("dist/Code.js is missing: call ensureBundle() in beforeAll, or run `npm run build`");
-  }
-  if (!cached || cached.mtimeMs !== mtimeMs) {
-    const source = readFileSync(BUNDLE_PATH, "utf8");
-    cached = { mtimeMs, source, script: new Script(source, { filename: "Code.js" }) };
-  }
-  return cached;
-}
-
-let cachedActions: { mtimeMs: number; source: string } | null = null;
+export const bundleSource: () => { source: string; script: Script } = builtFile(
+  BUNDLE_PATH,
+  "dist/Code.js",
+  (source) => ({ source, script: new Script(source, { filename: "Code.js" }) }),
+);
 
 /** The built dist/actions.html, as HtmlService's getContent returns it (read again only after a rebuild). */
-export function actionsSource(): string {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(ACTIONS_PATH).mtimeMs;
-  } catch {
-    throw new Error("dist/actions.html is missing: call ensureBundle() in beforeAll, or run `npm run build`");
-  }
-  if (!cachedActions || cachedActions.mtimeMs !== mtimeMs) {
-    cachedActions = { mtimeMs, source: readFileSync(ACTIONS_PATH, "utf8") };
-  }
-  return cachedActions.source;
-}
+export const actionsSource: () => string = builtFile(ACTIONS_PATH, "dist/actions.html", (source) => source);
 
 export interface RecordedCall {
   /** Where the call went, as a chain from the service: "SpreadsheetApp.getUi().createAddonMenu". */
