@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyze, DEFAULT_SETTINGS, parseIsoDay, suggestThresholds } from "../../src/core/index";
-import { MAX_INPUT_ROWS } from "../../src/gas/actions/analyzeSpreadsheet";
+import { MAX_INPUT_ROWS } from "../../src/gas/actions/sizeLimits";
 import { readMapping, readSettings } from "../../src/gas/settingsSheet";
 import {
   applySuggestedThresholdsOf,

@@ -13,9 +13,6 @@ import { readMapping, readSettings } from "../settingsSheet";
 import { readInputs } from "./readInputs";
 import { UserError } from "./userError";
 
-// The limits live with the other size limits; re-exported here, where the sidebar's tests look for them.
-export { CLI_HINT, MAX_INPUT_ROWS } from "./sizeLimits";
-
 export interface SpreadsheetAnalysis {
   settings: Settings;
   /** Null when there are no orders yet (the diagnosis still works, with a note instead of evidence). */
