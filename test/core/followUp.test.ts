@@ -190,25 +190,12 @@ describe("follow-up messages, word for word", () => {
 
   it("reads the same for every reason, named or not", () => {
     const named = (key: string) => (key.endsWith("1") ? { name: "山田花子" } : {});
+    // An active customer who is no fan now, with the rank of a month ago and the visits since.
+    const fan = (k: string, previousFanRank: FanRank, visits30d: number, lastVisit: number) =>
+      row(k, "active", 1, { ...named(k), fanRank: "none", previousFanRank, visits30d, lastVisit });
     const rows = [
-      ...["a1", "a2"].map((k) =>
-        row(k, "active", 1, {
-          ...named(k),
-          fanRank: "none",
-          previousFanRank: "silver",
-          visits30d: 1,
-          lastVisit: 299,
-        }),
-      ),
-      ...["b1", "b2"].map((k) =>
-        row(k, "active", 1, {
-          ...named(k),
-          fanRank: "none",
-          previousFanRank: "none",
-          visits30d: 0,
-          lastVisit: 100,
-        }),
-      ),
+      ...["a1", "a2"].map((k) => fan(k, "silver", 1, 299)),
+      ...["b1", "b2"].map((k) => fan(k, "none", 0, 100)),
       ...["c1", "c2"].map((k) => row(k, "at_risk", 50, { ...named(k), lastVisit: 299 })),
       ...["d1", "d2"].map((k) => row(k, "dormant", 90, { ...named(k), lastVisit: 299 })),
     ];
