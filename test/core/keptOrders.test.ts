@@ -5,18 +5,11 @@ import { cleanOrders } from "../../src/core/clean";
 import { dayFromYmd } from "../../src/core/day";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildHistories, historiesOfCleaned, namesInKeyOrder } from "../../src/core/summary";
+import { MARCH_20_OPTIONS, NAMED_ORDERS_MAPPING } from "./cleanerFixtures";
 
 const d = (m: number, day: number) => dayFromYmd(2026, m, day);
-const mapping = {
-  customer: 0,
-  date: 1,
-  amount: 2,
-  orderId: 3,
-  name: 4,
-  status: 5,
-  amountKind: "order_total" as const,
-};
-const opts = { timeZone: "Asia/Tokyo", dayFirst: false, asOf: d(3, 20) };
+const mapping = { ...NAMED_ORDERS_MAPPING, status: 5 };
+const opts = MARCH_20_OPTIONS;
 const row = fc.tuple(
   fc.constantFrom("c1", "c2", "C3", "c10", "x@Example.jp", " c1 ", ""),
   fc.oneof(

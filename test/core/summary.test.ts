@@ -18,6 +18,7 @@ import {
   type SummaryFigures,
 } from "../../src/core/summaryFigures";
 import type { DayNumber, OrderRecord } from "../../src/core/types";
+import { MARCH_20_OPTIONS, NAMED_ORDERS_MAPPING } from "./cleanerFixtures";
 
 const d = (m: number, day: number) => dayFromYmd(2026, m, day);
 const o = (customerKey: string, day: number, amount: number, orderId = ""): OrderRecord => ({
@@ -178,14 +179,6 @@ describe("salesBetween", () => {
 
 describe("summarize with the cleaner's names", () => {
   it("names customers exactly as looking each key up in the names Map does", () => {
-    const mapping = {
-      customer: 0,
-      date: 1,
-      amount: 2,
-      orderId: 3,
-      name: 4,
-      amountKind: "order_total" as const,
-    };
     const row = fc.tuple(
       fc.constantFrom("c1", "c2", "C3", "c10", "x@Example.jp", " c1 "),
       fc.integer({ min: 1, max: 28 }).map((day) => `2026-03-${String(day).padStart(2, "0")}`),
@@ -195,11 +188,7 @@ describe("summarize with the cleaner's names", () => {
     );
     fc.assert(
       fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-        const cleaned = cleanOrders(rows, mapping, {
-          timeZone: "Asia/Tokyo",
-          dayFirst: false,
-          asOf: d(3, 20),
-        });
+        const cleaned = cleanOrders(rows, NAMED_ORDERS_MAPPING, MARCH_20_OPTIONS);
         const h = buildHistories(cleaned.orders);
         const aligned = summarize(h, d(3, 20), cleaned.names);
         // A copy of the Map is not the cleaner's: summarize looks every key up in it.
