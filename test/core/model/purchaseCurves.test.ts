@@ -8,6 +8,7 @@ import {
   type TriplePrediction,
 } from "../../../src/core/model/predict";
 import { SharedCurve } from "../../../src/core/model/purchaseCurves";
+import { anyTriple } from "./arbitraries";
 
 const params = fc.record({
   r: fc.double({ min: 0.05, max: 5, noNaN: true }),
@@ -60,13 +61,7 @@ describe("predictions shared between customers of one (x, T)", () => {
   });
 
   it("predictCustomersFromTriples gives every customer exactly what the one-by-one computation gives", () => {
-    const fractional = fc
-      .record({
-        x: fc.integer({ min: 0, max: 5 }),
-        tx: fc.double({ min: 0, max: 20, noNaN: true }),
-        gap: fc.double({ min: 0, max: 20, noNaN: true }),
-      })
-      .map(({ x, tx, gap }) => ({ x, tx: x === 0 ? 0 : tx, T: (x === 0 ? 0 : tx) + gap }));
+    const fractional = anyTriple(5, 20);
     fc.assert(
       fc.property(
         params,
