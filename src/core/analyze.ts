@@ -167,7 +167,9 @@ export function analyzeCleaned(
   // Summary objects only for the hooks that take them: the rows are built from each customer's figures, read
   // into one reusable object, as for a month earlier below (200k summaries kept alive cost the GC ~0.2 s).
   const names = cleanedNamesInKeyOrder(cleaned, histories);
-  const now = model?.predict || settings.showRfm ? summariesNamed(histories, asOf, names) : null;
+  // Every customer's figures as of both dates, in one pass over the histories (the summaries read them too).
+  const both = figuresAtTwoDates(histories, asOf, previousAsOf);
+  const now = model?.predict || settings.showRfm ? summariesNamed(histories, asOf, names, both.later) : null;
   const figures = emptyFigures();
   // A month earlier only the state is needed: its figures are read per customer into one reusable object
   // rather than kept as 200k more summaries (see summaryFigures.ts).
@@ -180,8 +182,6 @@ export function analyzeCleaned(
   for (const m of extras.members ?? []) members.set(m.customerKey, m);
   const engagement = engagementByCustomer(extras.engagement, asOf, previousAsOf, settings);
 
-  // Every customer's figures as of both dates, in one pass over the histories.
-  const both = figuresAtTwoDates(histories, asOf, previousAsOf);
   const monetaries = both.later.monetaries; // in key order, like the rows
   const topCut = topMonetaryCut(monetaries, settings.vipTopPercent);
   const ctxNow: StateContext = { settings, topCut, engagementLoaded };

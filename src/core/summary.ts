@@ -7,7 +7,7 @@ import { type CleanerNames, type CustomerIndex, customerIndexHint } from "./cust
 import { cleanerNamesOf, unreadCleanerNames, unreadColumns } from "./keptOrders";
 import { sortIdsByKey } from "./keyOrder";
 import { StringIds } from "./stringIds";
-import { emptyFigures, figuresOf } from "./summaryFigures";
+import { emptyFigures, type FiguresColumns, figuresOf, readFigures } from "./summaryFigures";
 import type { CleanResult, CustomerSummary, DayNumber, OrderRecord } from "./types";
 
 export interface CustomerHistories {
@@ -217,17 +217,23 @@ export function summarize(
   return summariesNamed(histories, asOf, names && names.size > 0 ? namesInKeyOrder(histories, names) : null);
 }
 
-/** summarize with the names already in key order (null: none). */
+/**
+ * summarize with the names already in key order (null: none). `figures`, when given, are the histories'
+ * figures as of asOf already walked (figuresAtTwoDates' later columns): read rather than walked again.
+ */
 export function summariesNamed(
   histories: CustomerHistories,
   asOf: DayNumber,
   aligned: readonly (string | undefined)[] | null,
+  figures?: FiguresColumns,
 ): SummaryWithSecond[] {
+  if (figures !== undefined && figures.asOf !== asOf)
+    throw new Error("summariesNamed: figures of another day");
   const { keys } = histories;
   const out: SummaryWithSecond[] = [];
   const f = emptyFigures();
   for (let r = 0; r < keys.length; r++) {
-    if (!figuresOf(histories, r, asOf, f)) continue;
+    if (!(figures ? readFigures(figures, r, f) : figuresOf(histories, r, asOf, f))) continue;
     const summary: SummaryWithSecond = {
       customerKey: keys[r],
       purchases: f.purchases,

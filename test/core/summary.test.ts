@@ -8,6 +8,7 @@ import {
   median,
   repurchaseIntervals,
   salesBetween,
+  summariesNamed,
   summarize,
 } from "../../src/core/summary";
 import {
@@ -327,6 +328,7 @@ describe("figuresAtTwoDates", () => {
           const h = buildHistories(orders);
           const earlier = later - back;
           const both = figuresAtTwoDates(h, later, earlier);
+          expect(summariesNamed(h, later, null, both.later)).toEqual(summarize(h, later));
           for (const [c, day] of [
             [both.later, later],
             [both.earlier, earlier],
