@@ -100,7 +100,7 @@ export function mix(v: number): number {
 }
 
 /** FNV-1a over the UTF-16 code units, then a final mix so the low bits (the table index) depend on every unit. */
-export function hashOf(s: string): number {
+function hashOf(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
