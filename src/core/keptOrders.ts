@@ -57,8 +57,6 @@ export interface KeptColumns {
 const unread = new WeakMap<CleanResult, KeptColumns>();
 /** The cleaner's names behind a CleanResult whose `names` no caller has read yet. */
 const unreadNames = new WeakMap<CleanResult, CleanerNames>();
-/** The cleaner's names each names Map was made from (so summarize can align it without a lookup per key). */
-const madeFrom = new WeakMap<ReadonlyMap<string, string>, CleanerNames>();
 
 /**
  * A CleanResult whose `orders` and `names` are made on first read (own enumerable properties, so spreading,
@@ -112,18 +110,12 @@ export function cleanResultOf(
 function mapOfNames(keys: readonly string[], names: CleanerNames): Map<string, string> {
   const map = new Map<string, string>();
   for (const id of names.found) map.set(keys[id], names.byId[id]!);
-  madeFrom.set(map, names);
   return map;
 }
 
 /** The cleaner's names behind `cleaned` while no caller has read its `names` (then they say exactly what it would). */
 export function unreadCleanerNames(cleaned: CleanResult): CleanerNames | null {
   return unreadNames.get(cleaned) ?? null;
-}
-
-/** The cleaner's names a names Map was made from, if it was (it may have been changed since: check its size). */
-export function cleanerNamesOf(map: ReadonlyMap<string, string>): CleanerNames | null {
-  return madeFrom.get(map) ?? null;
 }
 
 /** The columns behind `cleaned` while its orders are unread (then they are exactly what the orders would say). */

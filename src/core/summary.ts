@@ -4,7 +4,7 @@
  * earlier (§11) without regrouping.
  */
 import { type CleanerNames, type CustomerIndex, customerIndexHint } from "./customerIndex";
-import { cleanerNamesOf, unreadCleanerNames, unreadColumns } from "./keptOrders";
+import { unreadCleanerNames, unreadColumns } from "./keptOrders";
 import { sortIdsByKey } from "./keyOrder";
 import { StringIds } from "./stringIds";
 import { emptyFigures, type FiguresColumns, figuresOf, readFigures } from "./summaryFigures";
@@ -169,20 +169,15 @@ const alignedNames = new WeakMap<
 >();
 
 /**
- * Names in key order (by rank in the histories), looked up once per histories and names map; a map the cleaner
- * made from the names the histories were grouped with is not looked up at all (unless its size changed).
+ * Names in key order (by rank in the histories), looked up once per histories and names map. A map is always
+ * looked up the first time, even one the cleaner made: its caller may have changed a name since.
  */
 export function namesInKeyOrder(
   histories: CustomerHistories,
   names: ReadonlyMap<string, string>,
 ): (string | undefined)[] {
   const cached = alignedNames.get(histories);
-  if (
-    cached &&
-    cached.size === names.size &&
-    (cached.names === names || (cached.source !== null && cached.source === cleanerNamesOf(names)))
-  )
-    return cached.byRank;
+  if (cached && cached.names === names && cached.size === names.size) return cached.byRank;
   const byRank = histories.keys.map((k) => names.get(k));
   alignedNames.set(histories, { names, source: null, size: names.size, byRank });
   return byRank;

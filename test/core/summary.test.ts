@@ -199,6 +199,17 @@ describe("summarize with the cleaner's names", () => {
       { numRuns: 200 },
     );
   });
+
+  it("reads a name the caller changed in the cleaner's Map after grouping", () => {
+    const cleaned = cleanOrders(
+      [["c1", "2026-03-01", "100", "A1", "山田"]],
+      NAMED_ORDERS_MAPPING,
+      MARCH_20_OPTIONS,
+    );
+    const h = buildHistories(cleaned.orders);
+    cleaned.names.set("c1", "佐藤");
+    expect(summarize(h, d(3, 20), cleaned.names)[0].name).toBe("佐藤");
+  });
 });
 
 describe("buildHistories over the cleaner's orders", () => {
