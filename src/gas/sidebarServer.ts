@@ -55,12 +55,17 @@ function findOrders(ss: Spreadsheet, settings: Settings): FoundInput | null {
   return ORDERS_INPUT ? findInput(ss, ORDERS_INPUT, settings.language) : null;
 }
 
-/** Header row and row count of the orders sheet, and what automatic detection finds in it. One read of row 1. */
-function ordersSheetInfo(found: FoundInput | null): OrdersSheetInfo {
+/**
+ * Header row and row count of the orders sheet, and what automatic detection finds in it. Row 1 is read here only
+ * when the caller has not read it already (`header`, as readInputs read it with the rest of the sheet).
+ */
+function ordersSheetInfo(
+  found: FoundInput | null,
+  header: readonly unknown[] | null = null,
+): OrdersSheetInfo {
   if (!found) return { sheetName: null, headers: [], detected: {}, rows: 0 };
   const { sheet, lastRow } = found;
-  const lastColumn = sheet.getLastColumn();
-  const header = lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
+  header ??= readHeaderRow(sheet);
   const headers = header.map((h) => String(h ?? "").trim()).filter((h) => h !== "");
   const detected: Partial<Record<SidebarMappingKey, string>> = {};
   const auto = detectOrderMapping(header, "auto");
@@ -73,6 +78,12 @@ function ordersSheetInfo(found: FoundInput | null): OrdersSheetInfo {
     detected["orders.amountKind"] = auto.mapping.amountKind;
   }
   return { sheetName: sheet.getName(), headers, detected, rows: Math.max(0, lastRow - 1) };
+}
+
+/** Row 1 of a sheet, in one read (none for an empty sheet). */
+function readHeaderRow(sheet: GoogleAppsScript.Spreadsheet.Sheet): unknown[] {
+  const lastColumn = sheet.getLastColumn();
+  return lastColumn > 0 ? sheet.getRange(1, 1, 1, lastColumn).getValues()[0] : [];
 }
 
 const tooManyRows = (rows: number): Text => ({
@@ -90,15 +101,15 @@ function previewUnder(
   // Passed in when the caller has already read them (the sidebar's state), so they are not asked for twice.
   ordersSheet: FoundInput | null = findOrders(ss, settings),
   mapping: ColumnMapping = readMapping(ss),
-): { preview: StatePreview | null; note: Text | null } {
+): { preview: StatePreview | null; note: Text | null; ordersHeader: unknown[] | null } {
   // Count before reading: a sheet too large to analyse here must not be read into memory just to say so.
   const rows = ordersSheet ? Math.max(0, ordersSheet.lastRow - 1) : 0;
-  if (rows > MAX_INPUT_ROWS) return { preview: null, note: tooManyRows(rows) };
+  if (rows > MAX_INPUT_ROWS) return { preview: null, note: tooManyRows(rows), ordersHeader: null };
   let inputs: ReturnType<typeof readInputs>;
   try {
     inputs = readInputs(ss, mapping, settings.language, { orders: ordersSheet });
   } catch (error) {
-    if (error instanceof UserError) return { preview: null, note: error.text };
+    if (error instanceof UserError) return { preview: null, note: error.text, ordersHeader: null };
     throw error;
   }
   const orders = inputs.tables.orders;
@@ -109,6 +120,7 @@ function previewUnder(
         ja: "注文シートにデータがまだありません。注文データを貼り付けると、ここに状態ごとの人数が出ます。",
         en: "The Orders sheet has no rows yet. Paste your orders to see how many customers fall in each state.",
       },
+      ordersHeader: null,
     };
   const result = analyze({ ...inputs.tables, orders, settings, asOf: asOfDay(settings) });
   const cycle: RepurchaseCycle = {
@@ -123,6 +135,7 @@ function previewUnder(
       cycle,
     },
     note: null,
+    ordersHeader: inputs.ordersHeader,
   };
 }
 
@@ -144,12 +157,12 @@ export function sidebarStateOf(ss: Spreadsheet): SidebarState {
   const { settings, errors } = readSettings(ss);
   const found = findOrders(ss, settings);
   const mapping = readMapping(ss);
-  const { preview, note } = previewUnder(ss, settings, found, mapping);
+  const { preview, note, ordersHeader } = previewUnder(ss, settings, found, mapping);
   return {
     settings,
     settingsErrors: errors,
     mapping,
-    orders: ordersSheetInfo(found),
+    orders: ordersSheetInfo(found, ordersHeader),
     preview,
     previewNote: note,
   };
@@ -158,7 +171,8 @@ export function sidebarStateOf(ss: Spreadsheet): SidebarState {
 export function previewSettingsOf(ss: Spreadsheet, settings: unknown): PreviewResult {
   const valid = checked(ss, settings);
   if (!valid.ok) return valid;
-  return { ok: true, ...previewUnder(ss, valid.value) };
+  const { preview, note } = previewUnder(ss, valid.value);
+  return { ok: true, preview, note };
 }
 
 export function saveSettingsOf(ss: Spreadsheet, settings: unknown): SaveSettingsResult {

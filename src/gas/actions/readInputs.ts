@@ -22,6 +22,8 @@ export interface ReadInputs {
   /** Undefined when the orders sheet is missing or holds no rows below its header. */
   tables: Partial<Tables>;
   orderRows: number;
+  /** The orders sheet's header row as read (null when it was not read), so no caller reads row 1 again. */
+  ordersHeader: unknown[] | null;
 }
 
 /** An input sheet found by its title, with its last row (asked once: each is a service call). */
@@ -55,6 +57,7 @@ export function readInputs(
 ): ReadInputs {
   const tables: Partial<Tables> = {};
   let orderRows = 0;
+  let ordersHeader: unknown[] | null = null;
   for (const input of INPUT_SHEETS) {
     const at = input.table in found ? found[input.table] : findInput(ss, input, lang);
     if (!at) continue;
@@ -73,6 +76,7 @@ export function readInputs(
     switch (input.table) {
       case "orders":
         orderRows = rows.length;
+        ordersHeader = header;
         tables.orders = { ...table, mapping: orderMapping(header, overrides) };
         break;
       case "members":
@@ -92,7 +96,7 @@ export function readInputs(
         break;
     }
   }
-  return { tables, orderRows };
+  return { tables, orderRows, ordersHeader };
 }
 
 function tooLarge(input: InputSheet, rows: number) {
