@@ -11,6 +11,7 @@ import {
   setSetting,
   sheetValues,
   snapshotOf,
+  templateShop,
 } from "./actionsHarness";
 import { ensureBundle } from "./loadBundle";
 
@@ -20,9 +21,7 @@ const OUTPUTS = REPORT_SHEETS.map((s) => s.title.ja);
 
 describe("テンプレートを準備 (setupTemplate)", () => {
   it("creates the input sheets with headers and notes, and 設定 with both named ranges", () => {
-    const h = newHarness();
-    h.world.ss.addSheetWithValues("シート1", []);
-    h.gas.call("menuSetupTemplate");
+    const h = templateShop();
     const names = h.world.ss.sheets.map((s) => s.name);
     for (const n of ["注文", "会員", "関係行動", "来館", "アンケート", "設定"]) expect(names).toContain(n);
     const orders = h.world.ss.sheetNamed("注文");
@@ -176,9 +175,7 @@ describe("顧客分析を実行 (runAnalysis)", () => {
   });
 
   it("explains an empty orders sheet and a header it cannot read, naming the headers it saw", () => {
-    const empty = newHarness();
-    empty.world.ss.addSheetWithValues("シート1", []);
-    empty.gas.call("menuSetupTemplate");
+    const empty = templateShop();
     empty.gas.call("menuRunAnalysis");
     expect(empty.world.ui.alerts[0]?.message).toMatch(/注文.*データがありません/);
     expect(empty.world.lock.held).toBe(false); // released although the run stopped inside the lock
@@ -203,9 +200,7 @@ describe("顧客分析を実行 (runAnalysis)", () => {
   });
 
   it("uses the column mapping from the settings sheet when the header is unusual", () => {
-    const h = newHarness();
-    h.world.ss.addSheetWithValues("シート1", []);
-    h.gas.call("menuSetupTemplate");
+    const h = templateShop();
     const rows = orderRows(200).map((r, i) =>
       i === 0 ? ["お客さま", "伝票", "いつ", "いくら", "状況", "おなまえ"] : r,
     );

@@ -54,14 +54,20 @@ export function orderRows(n: number, seed = 7): unknown[][] {
   return rows;
 }
 
+/** A new spreadsheet (its one blank sheet, シート1) after テンプレートを準備: the input sheets and 設定, no data yet. */
+export function templateShop(options: GasOptions = {}): Harness {
+  const h = newHarness(options);
+  h.world.ss.addSheetWithValues("シート1", []);
+  h.gas.call("menuSetupTemplate");
+  return h;
+}
+
 /**
  * A shop right before its monthly run: the template set up (its input sheets in the locale's language), `rows`
  * pasted into the orders sheet, and the as-of date fixed to the end of orderRows so no test depends on today.
  */
 export function preparedShop(rows: unknown[][] = orderRows(400), options: GasOptions = {}): Harness {
-  const h = newHarness(options);
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
+  const h = templateShop(options);
   const orders = h.world.ss.sheetNamed("注文") ?? h.world.ss.sheetNamed("Orders");
   if (!orders) throw new Error("the template did not create the orders sheet");
   orders.paste(rows);

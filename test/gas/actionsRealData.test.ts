@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUCKET_LABELS } from "../../src/core/index";
 import { sharedPath } from "../support/sharedData";
-import { generatedSheets, newHarness, setSetting, sheetValues } from "./actionsHarness";
+import { generatedSheets, setSetting, sheetValues, templateShop } from "./actionsHarness";
 import { ensureBundle } from "./loadBundle";
 
 beforeAll(ensureBundle);
@@ -22,9 +22,7 @@ function retailRows(): string[][] {
 
 describe("UCI Online Retail through the menu", () => {
   const rows = retailRows();
-  const h = newHarness({ locale: "ja_JP", timeZone: "Europe/London" });
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
+  const h = templateShop({ locale: "ja_JP", timeZone: "Europe/London" });
   h.world.ss.sheetNamed("注文")?.paste(rows);
   setSetting(h.world, "asOf", "2011-12-09");
   const input = h.world.ss.sheetNamed("注文")?.snapshot();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { RFM_SEGMENT_LABELS } from "../../src/core/model/rfm";
-import { newHarness, preparedShop, setSetting, sheetValues } from "./actionsHarness";
+import { preparedShop, setSetting, sheetValues, templateShop } from "./actionsHarness";
 import { ensureBundle } from "./loadBundle";
 
 beforeAll(ensureBundle);
@@ -24,9 +24,7 @@ function run(showRfm: string | null) {
 
 describe("showRfm on the 設定 sheet", () => {
   it("is listed there, off, after the template is set up", () => {
-    const h = newHarness();
-    h.world.ss.addSheetWithValues("シート1", []);
-    h.gas.call("menuSetupTemplate");
+    const h = templateShop();
     const rows = sheetValues(h.world.ss.sheetNamed("設定") as never);
     const row = rows.find((r) => r[0] === "showRfm");
     expect(row?.[1]).toBe("false");

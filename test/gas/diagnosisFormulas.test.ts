@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHECKLIST, QUESTIONS, RATING_LEVELS, rateDiagnosis } from "../../src/core/index";
 import { FIRST_CHECKLIST_ROW, SUMMARY_ROWS } from "../../src/gas/actions/diagnosisSheet";
-import { generatedSheet, newHarness, orderRows, setSetting } from "./actionsHarness";
+import { generatedSheet, orderRows, setSetting, templateShop } from "./actionsHarness";
 import type { FakeSheet } from "./fakes/sheet";
 import { evaluate } from "./formulaEvaluator";
 import { ensureBundle } from "./loadBundle";
@@ -34,9 +34,7 @@ function answer(sheet: FakeSheet, answers: readonly string[]) {
 }
 
 function diagnosisSheet(withOrders: boolean, lang: "ja" | "en" = "ja") {
-  const h = newHarness();
-  h.world.ss.addSheetWithValues("シート1", []);
-  h.gas.call("menuSetupTemplate");
+  const h = templateShop();
   setSetting(h.world, "asOf", "2026-10-31");
   setSetting(h.world, "language", lang);
   if (withOrders) {

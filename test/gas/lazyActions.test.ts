@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { CUSTOM_FUNCTIONS } from "../../src/gas/entrypoints";
-import { newHarness, orderRows, setSetting } from "./actionsHarness";
+import { newHarness, orderRows, setSetting, templateShop } from "./actionsHarness";
 import type { GasWorld } from "./fakes/index";
 import { actionsSource, ensureBundle, loadBundle } from "./loadBundle";
 
@@ -66,9 +66,7 @@ describe("dist/actions.html, read on first use", () => {
   });
 
   it("is read and evaluated once per execution, however many actions and server functions that execution runs", () => {
-    const { world, gas } = newHarness();
-    world.ss.addSheetWithValues("シート1", []);
-    gas.call("menuSetupTemplate");
+    const { world, gas } = templateShop();
     expect(actionsReads(world)).toEqual({ opened: 1, read: 1 });
     world.ss.sheetNamed("注文")?.paste(orderRows(200));
     setSetting(world, "asOf", "2026-10-31");
