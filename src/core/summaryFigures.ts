@@ -3,13 +3,11 @@
  * a CustomerSummary from them; analyzeCleaned reads the month-earlier figures (previous state, §11) this way, one
  * customer at a time, instead of keeping 200k more summaries alive for the garbage collector to copy.
  */
-import type { CustomerHistories } from "./summary";
-import type { CustomerSummary, DayNumber } from "./types";
+import type { CustomerHistories, SummaryWithSecond } from "./summary";
+import type { DayNumber } from "./types";
 
-/** The summary's own figures (one definition, documented in types.ts) plus the second purchase day. */
-export interface SummaryFigures extends Omit<CustomerSummary, "customerKey" | "name"> {
-  secondPurchase: DayNumber | null;
-}
+/** A summary's figures without the customer: the summary's own (types.ts) plus the second purchase day. */
+export type SummaryFigures = Omit<SummaryWithSecond, "customerKey" | "name">;
 
 export function emptyFigures(): SummaryFigures {
   return {
