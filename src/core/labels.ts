@@ -90,7 +90,8 @@ function buildStateLookup(): Map<string, CustomerState> {
   for (const [word, code] of Object.entries(STATE_SYNONYMS)) lookup.set(normalize(word), code);
   return lookup;
 }
-const STATE_LOOKUP = buildStateLookup();
+/** Built on first use, not at load: every custom-function call loads the bundle, few of them parse a state. */
+let stateLookup: Map<string, CustomerState> | null = null;
 
 /**
  * A state label back to its code: accepts the Japanese label, the English label and the code itself
@@ -98,5 +99,6 @@ const STATE_LOOKUP = buildStateLookup();
  */
 export function parseStateLabel(text: unknown): CustomerState | null {
   if (typeof text !== "string") return null;
-  return STATE_LOOKUP.get(normalize(text)) ?? null;
+  stateLookup ??= buildStateLookup();
+  return stateLookup.get(normalize(text)) ?? null;
 }
