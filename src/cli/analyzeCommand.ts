@@ -6,7 +6,7 @@ import {
   explainRisk,
   formatDay,
   type Lang,
-  predictCustomers,
+  predictCustomersNow,
   stateLabel,
 } from "../core/index";
 import { BUCKET_ORDER, STATE_ORDER } from "../report/grids";
@@ -32,7 +32,10 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<Analysi
 
   const cleaned = await cleanOrderFile(o.orders, o.preset, settings, asOf, io.err);
   // The same model hooks as the add-on (BG/NBD predictions and the plain-language risk note), so both agree.
-  const result = analyzeCleaned(cleaned, extras, settings, asOf, { predict: predictCustomers, explainRisk });
+  const result = analyzeCleaned(cleaned, extras, settings, asOf, {
+    predict: predictCustomersNow,
+    explainRisk,
+  });
   const written = await writeReport(result, lang, o.format, o.out);
   for (const line of headline(result, lang, resolve(o.out), written)) io.out(line);
   return result;

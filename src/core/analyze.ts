@@ -61,22 +61,31 @@ export interface CustomerPrediction {
   expectedNextPurchase: DayNumber | null;
 }
 
+/** The model's answer for the rows: one prediction per summary, by position. */
+export interface ModelAnswer {
+  /** The prediction of summaries[i] at i; undefined (or missing) where the model has none (columns stay null). */
+  readonly byIndex: readonly (CustomerPrediction | undefined)[];
+  /** Why there are no predictions (e.g. too little history); null when the model ran. */
+  readonly note: { ja: string; en: string } | null;
+}
+
+/** A model run started by ModelHooks.predict; its answer is asked for once, when the rows are built. */
+export interface ModelRun {
+  collect(): ModelAnswer;
+}
+
 export interface ModelHooks {
   /**
-   * Predictions per customer key from the as-of summaries, and a note when the model could not be used.
-   * model/predict.ts's predictCustomers fits as it is: `{ predict: predictCustomers }`. When the result also has
-   * `byIndex` (the prediction of summaries[i] at i, as predictCustomers gives), the rows read that instead of
-   * looking each key up: the rows are those same summaries in the same order, and predictCustomers then never
-   * makes its by-key Map (~50 ms at 1M rows).
+   * Starts the model on the as-of summaries (one per row, in the rows' order). The contract, in order:
+   * 1. predict(summaries, asOf) is called once, BEFORE the rows loop; it may return at once and work elsewhere
+   *    (the CLI fits BG/NBD on a second thread). The summaries are never changed afterwards.
+   * 2. The rows are then built with pAlive, expectedPurchases90d and expectedNextPurchase null.
+   * 3. collect() is called once, AFTER every row is built (it may block until the answer is there); the model
+   *    columns are then filled from byIndex in one pass, and explainRisk runs on the finished rows.
+   * On one thread, model/predict.ts's predictCustomersNow fits at call time and collect hands the result back.
+   * Without the hook (or without predict) the model columns stay null and no model note is given.
    */
-  predict?: (
-    summaries: readonly CustomerSummary[],
-    asOf: DayNumber,
-  ) => {
-    predictions: Map<string, CustomerPrediction>;
-    byIndex?: readonly (CustomerPrediction | undefined)[];
-    note: { ja: string; en: string } | null;
-  };
+  predict?: (summaries: readonly CustomerSummary[], asOf: DayNumber) => ModelRun;
   /** Plain-language at-risk text for a finished row (state and predictions filled); null when not needed. */
   explainRisk?: (row: CustomerRow, settings: Settings) => { ja: string; en: string } | null;
 }
@@ -204,7 +213,8 @@ export function analyzeCleaned(
   const yearFrom = addMonths(asOf, -12) + 1;
   const lastYear = { from: yearFrom, ...salesBetween(histories, yearFrom, asOf) };
   const visitLog = visitDays(extras.visits, asOf);
-  const prediction = now && model?.predict ? model.predict(now, asOf) : null;
+  // Started here and collected after the rows loop, so that a model working elsewhere overlaps the rows.
+  const modelRun = now && model?.predict ? model.predict(now, asOf) : null;
   // The RFM lens ranks customers against each other: a few sorts of the whole shop, only when asked for.
   const rfm = now && settings.showRfm ? rfmOfSummaries(now) : null;
 
@@ -249,11 +259,6 @@ export function analyzeCleaned(
     const progressJa = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "ja") : null;
     const progressEn = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "en") : null;
 
-    const p = prediction
-      ? prediction.byIndex
-        ? prediction.byIndex[i]
-        : prediction.predictions.get(key)
-      : undefined;
     const name = names?.[h];
     // Every field spelled out: object spread builds slow dictionary-mode objects in V8, 100× slower at 200k rows.
     // The name is in the literal too: added afterwards it went to a second object per row (a property array),
@@ -295,9 +300,10 @@ export function analyzeCleaned(
       previousFanRank: fanRank(previousVisits30d, settings),
       visits30d,
       lastVisit: visitLog ? (visit?.last ?? null) : c.lastPurchase,
-      pAlive: p?.pAlive ?? null,
-      expectedPurchases90d: p?.expectedPurchases90d ?? null,
-      expectedNextPurchase: p?.expectedNextPurchase ?? null,
+      // The model columns are filled after the loop, from the model's answer (see ModelHooks.predict).
+      pAlive: null,
+      expectedPurchases90d: null,
+      expectedNextPurchase: null,
       riskNote: null,
       rfm: rfm ? rfm.scores[i] : null,
       secondPurchase: c.secondPurchase,
@@ -308,9 +314,24 @@ export function analyzeCleaned(
     // No name, no key (as before). Deleting the last property added keeps the row a fast object: V8 goes back
     // to the shape it had before `name`.
     if (name === undefined) delete row.name;
-    if (model?.explainRisk) row.riskNote = model.explainRisk(row, settings);
     customers[i] = row;
   }
+
+  const answer = modelRun ? modelRun.collect() : null;
+  if (answer) {
+    const byIndex = answer.byIndex;
+    for (let k = 0; k < customers.length; k++) {
+      const p = byIndex[k];
+      if (p === undefined) continue;
+      const row = customers[k];
+      row.pAlive = p.pAlive ?? null;
+      row.expectedPurchases90d = p.expectedPurchases90d ?? null;
+      row.expectedNextPurchase = p.expectedNextPurchase ?? null;
+    }
+  }
+  // On finished rows (state and predictions filled), as the hook expects.
+  const explainRisk = model?.explainRisk;
+  if (explainRisk) for (const row of customers) row.riskNote = explainRisk(row, settings);
 
   const vipMonetary = { sum: 0, n: 0 };
   const otherMonetary = { sum: 0, n: 0 };
@@ -347,7 +368,7 @@ export function analyzeCleaned(
     vipLtvMultiple,
     followUp: followUpList(customers, { settings, visitsLoaded, asOf }),
     nps: extras.surveyScores ? computeNps(extras.surveyScores) : null,
-    modelNote: prediction?.note ?? null,
+    modelNote: answer?.note ?? null,
     engagementLoaded,
     membershipLoaded,
     visitsLoaded,

@@ -10,7 +10,7 @@ import {
   DEFAULT_SETTINGS,
   dayFromYmd,
   explainRisk,
-  predictCustomers,
+  predictCustomersNow,
 } from "../../src/core/index";
 import type { Cell } from "../../src/report/cell";
 import type { Column } from "../../src/report/columns";
@@ -22,7 +22,7 @@ async function exampleResult() {
   const asOf = dayFromYmd(2026, 10, 31);
   const settings = DEFAULT_SETTINGS;
   const cleaned = await cleanOrderFile("examples/orders.csv", "auto", settings, asOf, () => {});
-  return analyzeCleaned(cleaned, {}, settings, asOf, { predict: predictCustomers, explainRisk });
+  return analyzeCleaned(cleaned, {}, settings, asOf, { predict: predictCustomersNow, explainRisk });
 }
 
 /** What a file written chunk by chunk holds, to compare with the whole-grid text encoded at once. */

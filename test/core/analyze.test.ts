@@ -252,15 +252,17 @@ describe("analyze: optional tables", () => {
       settings,
       AS_OF,
       {
-        predict: (summaries, asOf) => ({
-          predictions: new Map(
-            summaries.map((s) => [
-              s.customerKey,
-              { pAlive: 0.5, expectedPurchases90d: s.purchases / 10, expectedNextPurchase: asOf + 7 },
-            ]),
-          ),
-          note: { ja: "テスト", en: "test" },
-        }),
+        predict: (summaries, asOf) => {
+          const answer = {
+            byIndex: summaries.map((s) => ({
+              pAlive: 0.5,
+              expectedPurchases90d: s.purchases / 10,
+              expectedNextPurchase: asOf + 7,
+            })),
+            note: { ja: "テスト", en: "test" },
+          };
+          return { collect: () => answer };
+        },
         explainRisk: (row) => (row.state === "vip" ? { ja: `優良 ${row.pAlive}`, en: "vip" } : null),
       },
     );
@@ -275,38 +277,100 @@ describe("analyze: optional tables", () => {
   });
 });
 
-describe("analyze: predictions by index", () => {
-  it("rows read byIndex when the hook gives it, exactly as they read the by-key Map", () => {
-    const rows = [order("a", 3), order("a", 40), order("b", 10), order("c", 400), order("d", -5)];
-    const prediction = (s: { customerKey: string; purchases: number }, i: number) =>
-      s.customerKey === "b"
-        ? undefined
-        : { pAlive: i / 10, expectedPurchases90d: s.purchases, expectedNextPurchase: i };
-    const byMap = run(rows, {}, settings);
-    const withHook = (useIndex: boolean) =>
-      analyzeCleaned(
-        cleanOrders(rows, mapping, { timeZone: "Asia/Tokyo", dayFirst: false, asOf: AS_OF }),
-        {},
-        settings,
-        AS_OF,
-        {
-          predict: (summaries) => {
-            const byIndex = summaries.map(prediction);
-            const predictions = new Map();
-            summaries.forEach((s, i) => {
-              if (byIndex[i]) predictions.set(s.customerKey, byIndex[i]);
-            });
-            // With byIndex, the Map is left empty: the rows must not need it.
-            return useIndex ? { predictions: new Map(), byIndex, note: null } : { predictions, note: null };
-          },
+describe("analyze: the model hook is started before the rows and collected after them", () => {
+  const rows = [
+    order("a", 3),
+    order("a", 40),
+    order("b", 10),
+    order("c", 400),
+    order("d", -5),
+    order("e", 200),
+  ];
+  const prediction = (s: { customerKey: string; purchases: number }, i: number) =>
+    s.customerKey === "b"
+      ? undefined
+      : { pAlive: i / 10, expectedPurchases90d: s.purchases, expectedNextPurchase: i };
+  /** Every customer a member, each record noting in `log` when the rows loop reads its status. */
+  const membersLogging = (log: string[]) =>
+    ["a", "b", "c", "e"].map((customerKey) => ({
+      customerKey,
+      since: null,
+      get status() {
+        log.push(`row ${customerKey}`);
+        return "active" as const;
+      },
+    }));
+  const withHook = (deferred: boolean, log: string[] = []) =>
+    analyzeCleaned(
+      cleanOrders(rows, mapping, { timeZone: "Asia/Tokyo", dayFirst: false, asOf: AS_OF }),
+      { members: membersLogging(log) },
+      settings,
+      AS_OF,
+      {
+        predict: (summaries) => {
+          log.push("predict");
+          // Synchronous: the answer exists when predict returns. Deferred: computed only when collected (as a
+          // model on another thread hands its answer over), from summaries kept since predict was called.
+          const now = deferred ? null : { byIndex: summaries.map(prediction), note: null };
+          return {
+            collect: () => {
+              log.push("collect");
+              return now ?? { byIndex: summaries.map(prediction), note: { ja: "後で", en: "later" } };
+            },
+          };
         },
-      );
-    const indexed = withHook(true);
-    expect(indexed).toEqual(withHook(false));
-    expect(byKey(indexed, "a").pAlive).toBe(0);
-    expect(byKey(indexed, "b").pAlive).toBeNull();
-    expect(byKey(indexed, "c").pAlive).toBe(0.2);
-    expect(byMap.customers.map((c) => c.customerKey)).toEqual(indexed.customers.map((c) => c.customerKey));
+        explainRisk: (row) => {
+          log.push(`explain ${row.customerKey}`);
+          return { ja: `${row.pAlive}`, en: `${row.expectedNextPurchase}` };
+        },
+      },
+    );
+
+  it("a hook whose answer arrives only at collect time gives the same rows as a synchronous one", () => {
+    const deferred = withHook(true);
+    const synchronous = withHook(false);
+    expect(deferred.customers).toEqual(synchronous.customers);
+    expect(deferred.modelNote).toEqual({ ja: "後で", en: "later" });
+    expect(synchronous.modelNote).toBeNull();
+    expect(byKey(deferred, "a")).toMatchObject({
+      pAlive: 0,
+      expectedPurchases90d: 2,
+      expectedNextPurchase: 0,
+    });
+    expect(byKey(deferred, "b")).toMatchObject({ pAlive: null, expectedPurchases90d: null });
+    expect(byKey(deferred, "c").pAlive).toBe(0.2);
+    // explainRisk read the filled model columns, not the nulls the rows were built with.
+    expect(byKey(deferred, "c").riskNote).toEqual({ ja: "0.2", en: "2" });
+    expect(byKey(deferred, "b").riskNote).toEqual({ ja: "null", en: "null" });
+  });
+
+  it("predict runs before any row is built, collect once after every row, explainRisk after collect", () => {
+    const log: string[] = [];
+    const r = withHook(true, log);
+    const keys = r.customers.map((c) => c.customerKey);
+    expect(keys).toEqual(["a", "b", "c", "e"]);
+    const rowReads = log.filter((e) => e.startsWith("row "));
+    expect(new Set(rowReads)).toEqual(new Set(keys.map((k) => `row ${k}`)));
+    expect(log.filter((e) => e === "predict" || e === "collect")).toEqual(["predict", "collect"]);
+    const firstRow = log.indexOf(rowReads[0]);
+    const lastRow = log.lastIndexOf(rowReads[rowReads.length - 1]);
+    expect(log.indexOf("predict")).toBeLessThan(firstRow);
+    expect(log.indexOf("collect")).toBeGreaterThan(lastRow);
+    expect(log.slice(log.indexOf("collect") + 1)).toEqual(keys.map((k) => `explain ${k}`));
+  });
+
+  it("without predict, explainRisk still runs on every row and the model columns stay null", () => {
+    const r = analyzeCleaned(
+      cleanOrders(rows, mapping, { timeZone: "Asia/Tokyo", dayFirst: false, asOf: AS_OF }),
+      {},
+      settings,
+      AS_OF,
+      { explainRisk: (row) => ({ ja: row.customerKey, en: `${row.pAlive}` }) },
+    );
+    expect(r.customers.map((c) => c.riskNote)).toEqual(
+      ["a", "b", "c", "e"].map((k) => ({ ja: k, en: "null" })),
+    );
+    expect(r.modelNote).toBeNull();
   });
 });
 

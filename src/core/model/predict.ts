@@ -128,6 +128,20 @@ export function predictCustomers(
   };
 }
 
+/**
+ * predictCustomers as analyzeCleaned's model hook (ModelHooks.predict in analyze.ts) on the calling thread: the
+ * fit runs when the hook is started, and collect hands back the finished result. `{ predict: predictCustomersNow }`
+ * is what the add-on passes; the CLI may start the same fit on a second thread instead.
+ */
+export function predictCustomersNow(
+  summaries: readonly CustomerSummary[],
+  asOf: DayNumber,
+  options: Partial<PredictOptions> = {},
+): { collect(): PredictResult } {
+  const result = predictCustomers(summaries, asOf, options);
+  return { collect: () => result };
+}
+
 export interface TriplePrediction {
   pAlive: number | null;
   expectedPurchases90d: number | null;

@@ -5,7 +5,7 @@ import {
   explainRisk,
   formatDay,
   parseIsoDay,
-  predictCustomers,
+  predictCustomersNow,
   type Settings,
   todayIn,
 } from "../../core/index";
@@ -54,7 +54,7 @@ export function analyzeSpreadsheet(
   if (!orders) return { settings, result: null, orderRows: 0 };
   const asOf = asOfDay(settings);
   // The BG/NBD columns and the at-risk notes, as the command line fills them (issue 6); the diagnosis needs neither.
-  const model = options.model ? { predict: predictCustomers, explainRisk } : undefined;
+  const model = options.model ? { predict: predictCustomersNow, explainRisk } : undefined;
   const result = analyze({ ...inputs.tables, orders, settings, asOf, model });
   return { settings, result, orderRows: inputs.orderRows };
 }

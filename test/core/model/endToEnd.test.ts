@@ -7,7 +7,7 @@ import { cleanOrders } from "../../../src/core/clean";
 import { dayFromYmd } from "../../../src/core/day";
 import { pAlive } from "../../../src/core/model/bgnbd";
 import { explainRisk } from "../../../src/core/model/explain";
-import { predictCustomers } from "../../../src/core/model/predict";
+import { predictCustomers, predictCustomersNow } from "../../../src/core/model/predict";
 import { DEFAULT_SETTINGS } from "../../../src/core/settings";
 import { buildHistories, summarize } from "../../../src/core/summary";
 import { sharedData } from "./cdnow";
@@ -55,7 +55,7 @@ describe("BG/NBD on CDNOW through the pipeline (days)", () => {
 
   it("fills the model columns and the at-risk notes in analyze()", () => {
     const result = analyzeCleaned(cleaned, {}, { ...DEFAULT_SETTINGS, asOf: "1997-09-30" }, END, {
-      predict: predictCustomers,
+      predict: predictCustomersNow,
       explainRisk,
     });
     expect(result.modelNote).toBeNull();
@@ -71,7 +71,7 @@ describe("BG/NBD on CDNOW through the pipeline (days)", () => {
   it("leaves the columns empty with a note for a shop too small for the model", () => {
     const few = { ...cleaned, orders: cleaned.orders.filter((o) => Number(o.customerKey) <= 40) };
     const result = analyzeCleaned(few, {}, { ...DEFAULT_SETTINGS, asOf: "1997-09-30" }, END, {
-      predict: predictCustomers,
+      predict: predictCustomersNow,
       explainRisk,
     });
     expect(result.modelNote?.ja).toContain("40人");
