@@ -22,6 +22,39 @@ describe("StringIds", () => {
     );
   });
 
+  it("tells apart keys that differ only in length or in a unit near the short-key limits", () => {
+    // Keys of up to 11 units ≤ 0xFF are written into their slot (length and units packed in three words);
+    // the rest are hashed. Units 0, 0xFF and 0x100 and lengths 10–13 sit on the edges of that packing.
+    const unit = fc.constantFrom("\0", "\u0001", "a", "b", "\u00ff", "\u0100", "\u0080");
+    const key = fc.array(unit, { maxLength: 13 }).map((units) => units.join(""));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 2000 }), (strings) => {
+        const ids = new StringIds();
+        expect(strings.map((s) => ids.idOf(s))).toEqual(numberedByMap(strings));
+        expect(ids.keys).toEqual([...new Set(strings)]);
+        for (const s of strings) expect(ids.find(s)).toBe(ids.keys.indexOf(s));
+        expect(ids.find("\u0101")).toBe(-1);
+      }),
+      { numRuns: 60 },
+    );
+    const ids = new StringIds();
+    const edge = [
+      "a",
+      "a\0",
+      "\0a",
+      "",
+      "\0",
+      "aaaaaaaaaaa",
+      "aaaaaaaaaaa\0",
+      "aaaaaaaaaaaa",
+      "\u00ff".repeat(11),
+      "\u0100\0",
+      "\0\u0001",
+    ];
+    expect(edge.map((s) => ids.idOf(s))).toEqual(edge.map((_, i) => i));
+    expect(edge.map((s) => ids.find(s))).toEqual(edge.map((_, i) => i));
+  });
+
   it("finds nothing it was not given, and gives the next number to a new string", () => {
     const ids = new StringIds();
     expect(ids.find("")).toBe(-1);
