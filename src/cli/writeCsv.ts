@@ -10,7 +10,7 @@ export const BOM = "\ufeff";
 
 /** A report has few distinct days and many date cells: format each day once. */
 const DAY_TEXT = new Map<number, string>();
-function dayText(day: number): string {
+export function dayText(day: number): string {
   let text = DAY_TEXT.get(day);
   if (text === undefined) {
     text = formatDay(day);
