@@ -20,10 +20,23 @@ export function customerKeyOf(value: unknown): string | null {
     if (value === null || value === undefined || typeof value === "boolean") return null;
     return customerKeyOf(String(value));
   }
+  // One pass over the code units tells which of the slower steps below can apply at all: the cleaner reads a
+  // key on every row, and most keys are printable ASCII without a space, "@" or ".": already the key as they
+  // are (trim would return the same string, at the cost of a call).
+  const n = value.length;
+  if (n > 0) {
+    let plain = true;
+    for (let i = 0; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c < 0x21 || c > 0x7e || c === 46 || c === 64) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return value;
+  }
   let s = value.trim();
   if (s === "") return null;
-  // One pass over the code units tells which of the slower steps below can apply at all: the cleaner reads a
-  // key on every row, and most keys are printable ASCII with neither "@" nor ".".
   let ascii = true;
   let dot = false;
   let at = false;
@@ -49,6 +62,12 @@ export function customerKeyOf(value: unknown): string | null {
 
 /** An order id from a cell, or null when blank (then the row is an order of its own). */
 export function orderIdOf(value: unknown): string | null {
+  // The usual id ("100231", "#1001") starts and ends with a printable ASCII character: not blank, nothing to trim.
+  if (typeof value === "string" && value.length > 0) {
+    const first = value.charCodeAt(0);
+    const last = value.charCodeAt(value.length - 1);
+    if (first > 32 && first < 127 && last > 32 && last < 127) return value;
+  }
   if (isBlank(value)) return null;
   if (typeof value === "number") return String(value);
   return String(value).trim();

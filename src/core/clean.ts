@@ -144,16 +144,13 @@ export class OrderCleaner {
     }
 
     // Date: blank is allowed on a line of an order (the order's date applies), otherwise it is a bad date.
+    // A readable date is never blank, so blankness is asked only of a cell that gives no date.
     const dateCell = row[m.date];
     let day = NO_DAY;
     let problem: PendingRow["problem"] = null;
-    if (isBlank(dateCell)) {
-      if (orderId === null) problem = this.cells.dateProblem(dateCell);
-    } else {
-      const d = this.dates.read(dateCell);
-      if (d === null) problem = this.cells.dateProblem(dateCell);
-      else day = d;
-    }
+    const d = this.dates.read(dateCell);
+    if (d !== null) day = d;
+    else if (orderId === null || !isBlank(dateCell)) problem = this.cells.dateProblem(dateCell);
 
     // Amount: blank is allowed (nothing to add); unreadable is a bad amount.
     let amount: number | null = null;

@@ -28,19 +28,27 @@ export function parseAmount(value: unknown): number | null {
   return parseAmountText(value);
 }
 
-/** "1234", "-12.5": the common CSV case, read without any string building. */
+/**
+ * "1234", "-12.5": the common CSV case, read without any string building. Whole numbers of up to 15 digits are
+ * summed digit by digit (exact below 2^53, so the same as Number(s), −0 included), which spares a call into
+ * V8's string-to-number conversion on every row; decimals still go through Number(s).
+ */
 function plainNumber(s: string): number | null {
   const n = s.length;
   if (n === 0 || n > 20) return null;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const minus = s.charCodeAt(0) === 45;
+  let i = minus ? 1 : 0;
   if (i === n) return null;
   let dot = false;
+  let v = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
     if (c === 46 && !dot) dot = true;
     else if (c < 48 || c > 57) return null;
+    else v = v * 10 + (c - 48);
   }
   if (s.charCodeAt(n - 1) === 46) return null;
+  if (!dot && n <= 15) return minus ? -v : v;
   return Number(s);
 }
 

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { customerKeyOf } from "../../src/core/cells";
+import { customerKeyOf, orderIdOf } from "../../src/core/cells";
+import { isBlank } from "../../src/core/parseAmount";
 
 /** customerKeyOf as first written, with regexes only: the fast path must give exactly the same keys. */
 function slowKey(value: unknown): string | null {
@@ -65,6 +66,39 @@ describe("customerKeyOf", () => {
     fc.assert(
       fc.property(text, (s) => {
         expect(customerKeyOf(s)).toBe(slowKey(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe("orderIdOf", () => {
+  it("gives the trimmed text, the number's text, or null for a blank cell, whatever the cell", () => {
+    // The plain reading the shortcut for printable-ASCII ends must agree with.
+    const slowId = (v: unknown) => (isBlank(v) ? null : typeof v === "number" ? String(v) : String(v).trim());
+    const unit = fc.constantFrom(
+      "1",
+      "#",
+      "A",
+      " ",
+      "\t",
+      "\u3000",
+      "\u00a0",
+      "\ufeff",
+      "\n",
+      "~",
+      "\u007f",
+      "é",
+    );
+    const cell = fc.oneof(
+      fc.array(unit, { maxLength: 6 }).map((a) => a.join("")),
+      fc.string(),
+      fc.integer(),
+      fc.constantFrom(null, undefined, true),
+    );
+    fc.assert(
+      fc.property(cell, (v) => {
+        expect(orderIdOf(v)).toBe(slowId(v));
       }),
       { numRuns: 2000 },
     );

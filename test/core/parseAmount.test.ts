@@ -76,6 +76,25 @@ describe("parseAmount", () => {
     );
   });
 
+  it("reads a plain run of digits (a minus, leading zeros, up to 20 characters) exactly as Number does", () => {
+    // Whole numbers of up to 15 characters are summed digit by digit; longer ones and decimals use Number.
+    const digits = fc.array(fc.constantFrom("0", "1", "5", "9"), { minLength: 1, maxLength: 20 });
+    fc.assert(
+      fc.property(fc.boolean(), digits, fc.boolean(), (minus, units, decimal) => {
+        let text = `${minus ? "-" : ""}${units.join("")}`;
+        if (decimal && units.length > 1) text = `${text.slice(0, -1)}.${text.slice(-1)}`;
+        if (text.length > 20) return;
+        expect(Object.is(parseAmount(text), Number(text))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(Object.is(parseAmount("-0"), -0)).toBe(true);
+    expect(parseAmount("999999999999999")).toBe(999999999999999);
+    // Summed digit by digit, these would round twice and land one step off.
+    for (const text of ["83843373100552044", "50148665185828708", "8384337310055204"])
+      expect(parseAmount(text)).toBe(Number(text));
+  });
+
   it("never throws on junk", () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
