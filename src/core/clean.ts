@@ -75,6 +75,8 @@ export class OrderCleaner {
    * 200k names filled here cost push ~40 ms of hashing and rehashing for nothing (see keptOrders.ts).
    */
   private readonly namedIds: number[] = [];
+  /** How many customers have no name yet (see customerId). */
+  private unnamed = 0;
   /**
    * Orders being assembled (see orderSlots.ts); order ids numbered as they first appear, and the first slot of
    * each (another customer's order with the same id hangs off `next`). Released by finish().
@@ -232,15 +234,19 @@ export class OrderCleaner {
   /** The customer's number; the first non-blank name seen for a customer is kept (display only). */
   private customerId(customer: string, row: readonly unknown[]): number {
     const id = this.customers.idOf(customer);
-    if (id === this.nameOf.length) this.nameOf.push(undefined); // a new customer
+    const isNew = id === this.nameOf.length;
+    if (isNew) this.nameOf.push(undefined);
+    // A known customer can lack a name only while some customer does: nameOf[id] of a random known customer is a
+    // cache miss in a large export, and when every customer has a name there is nothing to read it for.
     const at = this.mapping.name;
-    if (at !== undefined && this.nameOf[id] === undefined) {
+    if (at !== undefined && (isNew || (this.unnamed > 0 && this.nameOf[id] === undefined))) {
       const n = row[at];
       if (!isBlank(n)) {
         const name = this.own(String(n).trim());
         this.nameOf[id] = name;
         this.namedIds.push(id);
-      }
+        if (!isNew) this.unnamed--;
+      } else if (isNew) this.unnamed++;
     }
     return id;
   }

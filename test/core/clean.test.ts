@@ -81,6 +81,25 @@ describe("OrderCleaner: one bucket per row, with reasons", () => {
     expect(r.names.get("c1")).toBe("山田");
   });
 
+  it("keeps each customer's first non-blank name, also when it comes after orders without one", () => {
+    const x = clean(GENERIC, [
+      ["A1", "c1", "2026-05-01", "100", "", ""],
+      ["A2", "c2", "2026-05-01", "100", "", "佐藤"],
+      ["A3", "c3", "2026-05-01", "100", "", " "],
+      ["A4", "c1", "2026-05-02", "100", "", "山田"],
+      ["A5", "c1", "2026-05-03", "100", "", "別名"],
+      ["A6", "c2", "2026-05-03", "100", "", "別名"],
+      ["A7", "c4", "2026-05-03", "100", "", ""],
+      ["A8", "c3", "2026-05-04", "100", "", "鈴木"],
+      ["A9", "c4", "2026-05-04", "100", "", ""],
+    ]);
+    expect([...x.names]).toEqual([
+      ["c2", "佐藤"],
+      ["c1", "山田"],
+      ["c3", "鈴木"],
+    ]);
+  });
+
   it("checks missing customer, bad date, bad amount, cancelled, after as-of in that order", () => {
     const x = clean(GENERIC, [
       ["", "", "junk", "junk", "キャンセル", ""],
