@@ -10,6 +10,13 @@ import { ANSWERED, type ModelReply, type ModelTask, type ModelWorkerData, STARTE
  */
 function run({ state: shared, port }: ModelWorkerData): void {
   const state = new Int32Array(shared);
+  // A failure outside answer's try (the task's message itself) ends the worker: the main thread, blocked in
+  // Atomics.wait, must still wake up (it then finds no reply and says so) rather than wait forever.
+  process.on("exit", () => {
+    if (Atomics.load(state, 0) === ANSWERED) return;
+    Atomics.store(state, 0, ANSWERED);
+    Atomics.notify(state, 0);
+  });
   Atomics.store(state, 0, STARTED);
   port.once("message", (task: ModelTask) => answer(task, state, port));
 }
