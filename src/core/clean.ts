@@ -26,6 +26,7 @@ import { NO_DAY, OrderSlots } from "./orderSlots";
 import { isBlank } from "./parseAmount";
 import { RowChain } from "./rowChain";
 import { StringIds } from "./stringIds";
+import { grown } from "./typedArrays";
 import type { CleanOptions, CleanResult, OrderMapping, RowBucket, SkippedRow } from "./types";
 
 export interface CleanOptionsEx extends CleanOptions {
@@ -83,7 +84,12 @@ export class OrderCleaner {
    */
   private slots = new OrderSlots();
   private orderIds: OrderIds;
-  private firstSlot: number[] = [];
+  private firstSlot = new Int32Array(1024);
+  /**
+   * Whether some order id has slots of two customers. Until one does, slot k is the first (only) slot of order
+   * number k, so finish() walks the slots as they are, without the firstSlot and next columns.
+   */
+  private sharedIds = false;
   private chain = new RowChain();
   /** The previous row's slot (−1: none) and the order id and customer text it was found with. */
   private lastSlot = -1;
@@ -218,8 +224,11 @@ export class OrderCleaner {
       while (slot >= 0 && keys[slots.customerId[slot]] !== customer) slot = slots.next[slot];
       if (slot < 0) {
         slot = slots.add(no, this.customerId(customer, row));
-        if (head < 0) this.firstSlot.push(slot);
-        else {
+        if (head < 0) {
+          if (no === this.firstSlot.length) this.firstSlot = grown(this.firstSlot, 2 * no);
+          this.firstSlot[no] = slot;
+        } else {
+          this.sharedIds = true;
           slots.next[slot] = slots.next[head];
           slots.next[head] = slot;
         }
@@ -281,9 +290,13 @@ export class OrderCleaner {
     this.resolvePending();
     const dateField = this.cells.col.date!.field;
     // Orders in the order their ids first appeared, as they always were.
-    const next = this.slots.next;
-    for (const head of this.firstSlot) {
-      for (let slot = head; slot >= 0; slot = next[slot]) this.settle(slot, dateField);
+    if (!this.sharedIds) {
+      for (let slot = 0; slot < this.slots.size; slot++) this.settle(slot, dateField);
+    } else {
+      const next = this.slots.next;
+      for (let no = 0; no < this.orderIds.size; no++) {
+        for (let slot = this.firstSlot[no]; slot >= 0; slot = next[slot]) this.settle(slot, dateField);
+      }
     }
     // The caller may keep the cleaner while it analyses the result: let the assembly state go (the kept orders
     // keep the order ids, whose text is made only if a caller reads CleanResult.orders).
@@ -291,7 +304,7 @@ export class OrderCleaner {
     this.kept.orderIds = this.orderIds;
     this.slots = new OrderSlots();
     this.orderIds = new OrderIds();
-    this.firstSlot = [];
+    this.firstSlot = new Int32Array(0);
     this.chain = new RowChain();
     // Nor keep the last row's cells (with ownKey they may be slices of a read chunk).
     this.lastOrderId = "";

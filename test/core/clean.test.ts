@@ -267,6 +267,23 @@ describe("line items", () => {
     expect(x.counts.missing_customer).toBe(1);
     expect(x.skipped[0].reason.en).toContain("several customers");
   });
+
+  it("keeps orders in the order their ids first appear, another customer's order with an id right after it", () => {
+    const x = clean(GENERIC, [
+      ["1", "c1", "2026-05-01", "100", "", ""],
+      ["2", "c3", "2026-05-02", "200", "", ""],
+      ["1", "c2", "2026-05-03", "300", "", ""],
+      ["3", "c4", "2026-05-04", "400", "", ""],
+      ["2", "c5", "2026-05-05", "500", "", ""],
+    ]);
+    expect(x.orders.map((o) => `${o.orderId}/${o.customerKey}`)).toEqual([
+      "1/c1",
+      "1/c2",
+      "2/c3",
+      "2/c5",
+      "3/c4",
+    ]);
+  });
 });
 
 describe("time zone", () => {
