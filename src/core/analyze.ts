@@ -5,11 +5,12 @@ import {
   membershipOn,
   purchaseVisits,
   stateInput,
+  type VisitCounts,
   visitDays,
 } from "./customerContext";
 import { addMonths } from "./day";
 import { FAN_WINDOW_DAYS, fanProgress, fanRank } from "./fan";
-import { followUpList } from "./followUp";
+import { FollowUpBuilder } from "./followUp";
 import type {
   EngagementMapping,
   MemberMapping,
@@ -20,11 +21,11 @@ import type {
 import { rfmOfSummaries } from "./model/rfm";
 import { nextActionOf } from "./nextAction";
 import { computeNps } from "./nps";
-import { isEngaged, medianOrderValue, type SegmentContext, segmentOf } from "./segment";
+import { isEngaged, medianOrderValue, type SegmentContext, segmentOfFigures } from "./segment";
 import { medianInPlace } from "./select";
 import { suggestThresholds } from "./settings";
 import { parseEngagement, parseMembers, parseSurvey, parseVisits, type SideTableOptions } from "./sideTables";
-import { classifyState, type StateContext, stageOf, topMonetaryCut } from "./state";
+import { classifyState, type StateContext, stageOf, topMonetaryCut, topMonetaryCutOfSorted } from "./state";
 import {
   cleanedNamesInKeyOrder,
   historiesOfCleaned,
@@ -48,7 +49,13 @@ import type {
   TableSkippedRow,
   VisitRecord,
 } from "./types";
-import { monetaryShareOf, type VipScoreContext, vipScore } from "./vipScore";
+import {
+  emptyVipScoreFigures,
+  monetaryShareOfSorted,
+  sortedPositiveMonetaries,
+  type VipScoreContext,
+  vipScoreInto,
+} from "./vipScore";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The model hook: where per-customer predictions (BG/NBD, issue 6) are merged into the rows. The rules never need
@@ -192,7 +199,9 @@ export function analyzeCleaned(
   const engagement = engagementByCustomer(extras.engagement, asOf, previousAsOf, settings);
 
   const monetaries = both.later.monetaries; // in key order, like the rows
-  const topCut = topMonetaryCut(monetaries, settings.vipTopPercent);
+  // One sort of the shop's M > 0 gives both the top cut and the monetary share (was a selection and a sort).
+  const positiveMonetaries = sortedPositiveMonetaries(monetaries);
+  const topCut = topMonetaryCutOfSorted(positiveMonetaries, settings.vipTopPercent);
   const ctxNow: StateContext = { settings, topCut, engagementLoaded };
   const ctxBefore: StateContext = {
     settings,
@@ -202,7 +211,7 @@ export function analyzeCleaned(
   const scoreCtx: VipScoreContext = {
     settings,
     engagementLoaded,
-    monetaryShare: monetaryShareOf(monetaries),
+    monetaryShare: monetaryShareOfSorted(positiveMonetaries),
   };
   const segmentCtx: SegmentContext = {
     settings,
@@ -218,6 +227,16 @@ export function analyzeCleaned(
   // The RFM lens ranks customers against each other: a few sorts of the whole shop, only when asked for.
   const rfm = now && settings.showRfm ? rfmOfSummaries(now) : null;
 
+  // Per customer, only the row (and its follow-up row) is kept: the score and the visit counts are read through
+  // reused objects, and the counts and the follow-up list are made as each row is, while it is in the cache.
+  const score = emptyVipScoreFigures();
+  const purchaseDays: VisitCounts = { now: 0, before: 0 };
+  const followUp = new FollowUpBuilder({ settings, visitsLoaded, asOf });
+  const vipMonetary = { sum: 0, n: 0 };
+  const otherMonetary = { sum: 0, n: 0 };
+  const current = emptyStateCounts();
+  const previous = emptyStateCounts();
+  const transitions = transitionMatrix([]);
   const customers: CustomerRow[] = new Array(monetaries.length);
   let i = -1; // the row's index: customers with a purchase day by the as-of date, in key order (as `now`)
   for (let h = 0; h < histories.keys.length; h++) {
@@ -241,21 +260,20 @@ export function analyzeCleaned(
         )
       : null;
     const stage = stageOf(c.purchases, settings);
-    const score = vipScore(
-      {
-        purchases: c.purchases,
-        recencyDays: c.recencyDays,
-        monetary: c.monetary,
-        relationshipPoints: points,
-      },
-      scoreCtx,
-    );
+    vipScoreInto(c.purchases, c.recencyDays, c.monetary, points, scoreCtx, score);
 
     // §8: a visit log when there is one, otherwise purchase days stand in for visits.
     const visit = visitLog ? visitLog.get(key) : undefined;
-    const [visits30d, previousVisits30d] = visitLog
-      ? [countWindow(visit?.recent, asOf), countWindow(visit?.recent, asOf - FAN_WINDOW_DAYS)]
-      : purchaseVisits(histories, h, asOf);
+    let visits30d: number;
+    let previousVisits30d: number;
+    if (visitLog) {
+      visits30d = countWindow(visit?.recent, asOf);
+      previousVisits30d = countWindow(visit?.recent, asOf - FAN_WINDOW_DAYS);
+    } else {
+      purchaseVisits(histories, h, asOf, purchaseDays);
+      visits30d = purchaseDays.now;
+      previousVisits30d = purchaseDays.before;
+    }
     const progressJa = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "ja") : null;
     const progressEn = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "en") : null;
 
@@ -277,15 +295,13 @@ export function analyzeCleaned(
       state,
       previousState,
       stage,
-      segment: segmentOf(
-        {
-          membership,
-          memberSince: member?.since ?? null,
-          purchases: c.purchases,
-          orders: c.orders,
-          monetary: c.monetary,
-          recencyDays: c.recencyDays,
-        },
+      segment: segmentOfFigures(
+        membership,
+        member?.since ?? null,
+        c.purchases,
+        c.orders,
+        c.monetary,
+        c.recencyDays,
         segmentCtx,
       ),
       vip: state === "vip",
@@ -315,6 +331,15 @@ export function analyzeCleaned(
     // to the shape it had before `name`.
     if (name === undefined) delete row.name;
     customers[i] = row;
+
+    const g = state === "vip" ? vipMonetary : otherMonetary;
+    g.sum += c.monetary;
+    g.n++;
+    current[state]++;
+    if (previousState !== null) previous[previousState]++;
+    transitions[previousState ?? "none"][state]++;
+    // The follow-up list reads no model column: the row is complete for it.
+    followUp.add(row);
   }
 
   const answer = modelRun ? modelRun.collect() : null;
@@ -333,19 +358,6 @@ export function analyzeCleaned(
   const explainRisk = model?.explainRisk;
   if (explainRisk) for (const row of customers) row.riskNote = explainRisk(row, settings);
 
-  const vipMonetary = { sum: 0, n: 0 };
-  const otherMonetary = { sum: 0, n: 0 };
-  const current = emptyStateCounts();
-  const previous = emptyStateCounts();
-  const transitions = transitionMatrix([]);
-  for (const c of customers) {
-    const g = c.vip ? vipMonetary : otherMonetary;
-    g.sum += c.monetary;
-    g.n++;
-    current[c.state]++;
-    if (c.previousState !== null) previous[c.previousState]++;
-    transitions[c.previousState ?? "none"][c.state]++;
-  }
   const otherMean = otherMonetary.n ? otherMonetary.sum / otherMonetary.n : 0;
   const vipLtvMultiple =
     vipMonetary.n && otherMonetary.n && otherMean > 0 ? vipMonetary.sum / vipMonetary.n / otherMean : null;
@@ -366,7 +378,7 @@ export function analyzeCleaned(
       suggested: medianDays === null ? null : suggestThresholds(medianDays),
     },
     vipLtvMultiple,
-    followUp: followUpList(customers, { settings, visitsLoaded, asOf }),
+    followUp: followUp.finish(true),
     nps: extras.surveyScores ? computeNps(extras.surveyScores) : null,
     modelNote: answer?.note ?? null,
     engagementLoaded,

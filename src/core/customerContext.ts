@@ -56,12 +56,24 @@ export function membershipOn(m: MemberRecord | undefined, day: DayNumber): Membe
   return m.status;
 }
 
+/** Visits in the current fan window (`now`) and in the one before it (`before`); see purchaseVisits. */
+export interface VisitCounts {
+  now: number;
+  before: number;
+}
+
 /**
  * Distinct purchase days (orders with net amount ≥ 0, as in §3) in the current and the previous fan window of
  * one customer's history: for a shop without a visit log, purchase days stand in for visits (§8). The history is
- * sorted by day, so equal days are adjacent and no set is needed.
+ * sorted by day, so equal days are adjacent and no set is needed. Written into `out` (returned), which the
+ * caller reuses for every customer (a pair per customer was 200k short-lived arrays).
  */
-export function purchaseVisits(h: CustomerHistories, r: number, asOf: DayNumber): [number, number] {
+export function purchaseVisits(
+  h: CustomerHistories,
+  r: number,
+  asOf: DayNumber,
+  out: VisitCounts,
+): VisitCounts {
   let now = 0;
   let before = 0;
   let lastDay = Number.NaN;
@@ -73,7 +85,9 @@ export function purchaseVisits(h: CustomerHistories, r: number, asOf: DayNumber)
     if (day > asOf - FAN_WINDOW_DAYS) now++;
     else before++;
   }
-  return [now, before];
+  out.now = now;
+  out.before = before;
+  return out;
 }
 
 /** The §5 input of one summary (or a month-earlier SummaryFigures), built field by field (spread is slow). */

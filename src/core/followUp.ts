@@ -96,34 +96,55 @@ function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): { ja: st
   }
 }
 
+type Message = { ja: string; en: string };
+
 /**
  * The follow-up list: at-risk and dormant customers, fan-rank drops and no-visit flags, one row per customer
  * with a message ready to send. Sorted by reason (most personal first), then by days since the last purchase
  * (the most recently lapsed are the easiest to bring back), then by customer key.
  */
 export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptions): FollowUpRow[] {
-  const groups: FollowUpRow[][] = REASON_ORDER.map(() => []);
+  const list = new FollowUpBuilder(o);
+  for (const c of customers) list.add(c);
+  return list.finish(false);
+}
+
+/**
+ * followUpList one customer at a time: analyzeCleaned adds each row as soon as it is made, while it is still in
+ * the cache, instead of walking 200k finished rows again (each a cache miss). Same rows, same order.
+ */
+export class FollowUpBuilder {
+  private readonly o: FollowUpOptions;
+  private readonly groups: FollowUpRow[][] = REASON_ORDER.map(() => []);
+  /** Each group's recencyDays, beside its rows: the sort reads these instead of every row object again. */
+  private readonly days: number[][] = REASON_ORDER.map(() => []);
   // Without a name, the message is the same text for everyone with the same reason (and, for a rank drop, the
   // same way back): build each once.
-  const shared = new Map<Reason, { ja: string; en: string }>();
-  const sharedFan = new Map<string, { ja: string; en: string }>();
-  for (const c of customers) {
+  private readonly shared = new Map<Reason, Message>();
+  private readonly sharedFan = new Map<string, Message>();
+
+  constructor(o: FollowUpOptions) {
+    this.o = o;
+  }
+
+  add(c: CustomerRow): void {
+    const o = this.o;
     const reason = reasonOf(c, o);
-    if (reason === null) continue;
-    let message: { ja: string; en: string } | undefined;
+    if (reason === null) return;
+    let message: Message | undefined;
     if (c.name) message = messageOf(c, reason, o);
     else if (reason === "fan_rank_drop") {
       const k = `${c.previousFanRank}:${c.visits30d}`;
-      message = sharedFan.get(k);
+      message = this.sharedFan.get(k);
       if (!message) {
         message = messageOf(c, reason, o);
-        sharedFan.set(k, message);
+        this.sharedFan.set(k, message);
       }
     } else {
-      message = shared.get(reason);
+      message = this.shared.get(reason);
       if (!message) {
         message = messageOf(c, reason, o);
-        shared.set(reason, message);
+        this.shared.set(reason, message);
       }
     }
     const { customerKey, state, recencyDays, name } = c;
@@ -132,31 +153,57 @@ export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptio
       name === undefined
         ? { customerKey, reason, state, recencyDays, message }
         : { customerKey, reason, state, recencyDays, message, name };
-    groups[REASON_ORDER.indexOf(reason)].push(row);
+    const g = REASON_ORDER.indexOf(reason);
+    this.groups[g].push(row);
+    this.days[g].push(recencyDays);
   }
-  const out: FollowUpRow[] = [];
-  for (const g of groups) for (const r of sortByRecencyThenKey(g)) out.push(r);
-  return out;
+
+  /**
+   * The sorted list. `addedInKeyOrder`: the caller added the customers in strictly increasing key order (as
+   * analyzeCleaned's rows are), so the check that each group is key-ordered, a string comparison per row, is
+   * skipped.
+   */
+  finish(addedInKeyOrder: boolean): FollowUpRow[] {
+    let size = 0;
+    for (const g of this.groups) size += g.length;
+    const out: FollowUpRow[] = new Array(size);
+    let at = 0;
+    for (let g = 0; g < this.groups.length; g++)
+      for (const r of sortByRecencyThenKey(this.groups[g], this.days[g], addedInKeyOrder)) out[at++] = r;
+    return out;
+  }
 }
 
-/** Sorts by recency (whole days) and then key, in linear time: a stable counting sort over key-ordered rows. */
-function sortByRecencyThenKey(rows: FollowUpRow[]): FollowUpRow[] {
-  let keyOrdered = true;
-  for (let i = 1; i < rows.length && keyOrdered; i++)
-    keyOrdered = rows[i - 1].customerKey < rows[i].customerKey;
-  const wholeDays = rows.every((r) => Number.isInteger(r.recencyDays) && r.recencyDays >= 0);
-  if (!keyOrdered || !wholeDays)
+/**
+ * Sorts by recency (whole days) and then key, in linear time: a stable counting sort over key-ordered rows
+ * (`keyOrdered` when the caller knows they are; checked otherwise). `days[i]` is rows[i].recencyDays.
+ */
+function sortByRecencyThenKey(
+  rows: FollowUpRow[],
+  days: readonly number[],
+  keyOrdered: boolean,
+): FollowUpRow[] {
+  let ordered = keyOrdered;
+  if (!ordered) {
+    ordered = true;
+    for (let i = 1; i < rows.length && ordered; i++) ordered = rows[i - 1].customerKey < rows[i].customerKey;
+  }
+  let wholeDays = true;
+  let max = 0;
+  for (const d of days) {
+    if (!(Number.isInteger(d) && d >= 0)) wholeDays = false;
+    else if (d > max) max = d;
+  }
+  if (!ordered || !wholeDays)
     return rows.sort(
       (a, b) =>
         a.recencyDays - b.recencyDays ||
         (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
     );
-  let max = 0;
-  for (const r of rows) if (r.recencyDays > max) max = r.recencyDays;
   const start = new Int32Array(max + 2);
-  for (const r of rows) start[r.recencyDays + 1]++;
+  for (const d of days) start[d + 1]++;
   for (let d = 0; d <= max; d++) start[d + 1] += start[d];
   const out: FollowUpRow[] = new Array(rows.length);
-  for (const r of rows) out[start[r.recencyDays]++] = r;
+  for (let i = 0; i < rows.length; i++) out[start[days[i]]++] = rows[i];
   return out;
 }

@@ -27,19 +27,40 @@ export interface SegmentContext {
  * the two value-based segments cannot be told and are skipped. Old cancellations get no segment (null).
  */
 export function segmentOf(input: SegmentInput, ctx: SegmentContext): Segment | null {
-  if (input.membership === "paused") return "paused";
-  if (input.membership === "cancelled") {
-    const recent = input.memberSince === null || ctx.asOf - input.memberSince <= RECENT_WINDOW_DAYS;
+  return segmentOfFigures(
+    input.membership,
+    input.memberSince,
+    input.purchases,
+    input.orders,
+    input.monetary,
+    input.recencyDays,
+    ctx,
+  );
+}
+
+/** segmentOf from plain values: analyzeCleaned segments 200k customers without an input object for each. */
+export function segmentOfFigures(
+  membership: MembershipStatus | null,
+  memberSince: DayNumber | null,
+  purchases: number,
+  orders: number,
+  monetary: number,
+  recencyDays: number,
+  ctx: SegmentContext,
+): Segment | null {
+  if (membership === "paused") return "paused";
+  if (membership === "cancelled") {
+    const recent = memberSince === null || ctx.asOf - memberSince <= RECENT_WINDOW_DAYS;
     return recent ? "just_left" : null;
   }
   const median = ctx.medianOrderValue;
-  if (median !== null && median > 0 && input.orders > 0) {
-    const orderValue = input.monetary / input.orders;
-    if (input.purchases === 1 && orderValue >= 2 * median) return "high_value_single";
-    if (input.purchases >= 2 && input.purchases < ctx.settings.vipMinPurchases && orderValue <= median)
+  if (median !== null && median > 0 && orders > 0) {
+    const orderValue = monetary / orders;
+    if (purchases === 1 && orderValue >= 2 * median) return "high_value_single";
+    if (purchases >= 2 && purchases < ctx.settings.vipMinPurchases && orderValue <= median)
       return "low_value_repeat";
   }
-  return input.recencyDays <= ctx.settings.activeDays ? "stable" : "slipping";
+  return recencyDays <= ctx.settings.activeDays ? "stable" : "slipping";
 }
 
 /**

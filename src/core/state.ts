@@ -38,10 +38,22 @@ export function topMonetaryCut(monetaries: ArrayLike<number>, vipTopPercent: num
   const positive = new Float64Array(n);
   let w = 0;
   for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) positive[w++] = monetaries[i];
+  return kthLargest(positive, topCutRank(n, vipTopPercent));
+}
+
+/** topMonetaryCut when the customers' M > 0 are already sorted ascending (sortedPositiveMonetaries in vipScore.ts). */
+export function topMonetaryCutOfSorted(sortedPositive: Float64Array, vipTopPercent: number): number | null {
+  const n = sortedPositive.length;
+  if (n === 0) return null;
+  return sortedPositive[n - topCutRank(n, vipTopPercent)];
+}
+
+/** k of topMonetaryCut among n customers with M > 0 (1 … n). */
+function topCutRank(n: number, vipTopPercent: number): number {
   // The epsilon keeps exact products exact: 250 × 64.4 / 100 is 161.00000000000003 in floating point, and
   // ceil would make it 162.
   const k = Math.max(1, Math.ceil((n * vipTopPercent) / 100 - 1e-9));
-  return kthLargest(positive, Math.min(k, n));
+  return Math.min(k, n);
 }
 
 /**

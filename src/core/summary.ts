@@ -90,14 +90,14 @@ function historiesOf(read: OrdersRead): CustomerHistories {
   const names = index.names;
   // One pass in key order gives the keys, the names, each customer's start in the orders and, in place of its
   // count, the next free position for its orders (a counting sort that needs no rank per id).
-  const keys: string[] = [];
-  const byRank: (string | undefined)[] = [];
+  const keys: string[] = new Array(ids.length);
+  const byRank: (string | undefined)[] = names ? new Array(ids.length) : [];
   const start = new Int32Array(ids.length + 1);
   const next = count;
   for (let r = 0; r < ids.length; r++) {
     const id = ids[r];
-    keys.push(keyOfId[id]);
-    if (names) byRank.push(names.byId[id]);
+    keys[r] = keyOfId[id];
+    if (names) byRank[r] = names.byId[id];
     start[r + 1] = start[r] + count[id];
     next[id] = start[r];
   }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { followUpList } from "../../src/core/followUp";
+import { FollowUpBuilder, followUpList } from "../../src/core/followUp";
 import type { CustomerRow, CustomerState, FanRank } from "../../src/core/types";
 import { AS_OF, customer, RULE_BOOK } from "./rulesFixtures";
 
@@ -129,6 +129,45 @@ describe("follow-up list", () => {
             )
             .map((r) => r.customerKey);
           expect(got).toEqual(want);
+        },
+      ),
+    );
+  });
+});
+
+describe("FollowUpBuilder (what analyzeCleaned fills row by row)", () => {
+  it("added in key order and finished as such, gives exactly followUpList's rows", () => {
+    const states: CustomerState[] = ["at_risk", "dormant", "active", "paused", "vip"];
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.record({
+            key: fc.string({ maxLength: 4 }),
+            state: fc.constantFrom(...states),
+            R: fc.integer({ min: 0, max: 400 }),
+            named: fc.boolean(),
+            fan: fc.constantFrom<FanRank | null>(null, "none", "bronze", "gold"),
+            lastVisit: fc.option(fc.integer({ min: AS_OF - 200, max: AS_OF }), { nil: null }),
+          }),
+          { selector: (x) => x.key, maxLength: 60 },
+        ),
+        fc.boolean(),
+        (items, visitsLoaded) => {
+          const rows = [...items]
+            .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+            .map((x) =>
+              row(x.key, x.state, x.R, {
+                ...(x.named ? { name: `名${x.key}` } : {}),
+                fanRank: x.fan === null ? null : "none",
+                previousFanRank: x.fan,
+                visits30d: x.fan === null ? null : 1,
+                lastVisit: x.lastVisit,
+              }),
+            );
+          const o = { ...opts, visitsLoaded };
+          const builder = new FollowUpBuilder(o);
+          for (const r of rows) builder.add(r);
+          expect(builder.finish(true)).toEqual(followUpList(rows, o));
         },
       ),
     );

@@ -48,6 +48,25 @@ describe("sortIdsByKey", () => {
     expect(sortIdsByKey(ids, keys).map((id) => keys[id])).toEqual(byComparator(keys));
   });
 
+  it("keys sharing a prefix of any length, across the units copied per key (24), are ordered too", () => {
+    // The prefix and the units after it are read from each key's copied units, or from the string past them.
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", "é"), minLength: 0, maxLength: 40 }),
+        fc.array(fc.string({ unit: fc.constantFrom("a", "b", "c", "\uffff"), maxLength: 30 }), {
+          minLength: 64,
+          maxLength: 200,
+        }),
+        (prefix, tails) => {
+          const keys = [...new Set(tails.map((t) => prefix + t))];
+          const ids = keys.map((_, i) => i).reverse();
+          expect(sortIdsByKey(ids, keys).map((id) => keys[id])).toEqual(byComparator(keys));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("sorts only the ids it is given", () => {
     const keys = Array.from({ length: 200 }, (_, i) => `K${(i * 37) % 200}`);
     const ids = keys.map((_, i) => i).filter((i) => i % 3 === 0);

@@ -1,8 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { kthLargest } from "../../src/core/select";
-import { classifyState, isVip, type StateContext, stageOf, topMonetaryCut } from "../../src/core/state";
+import {
+  classifyState,
+  isVip,
+  type StateContext,
+  stageOf,
+  topMonetaryCut,
+  topMonetaryCutOfSorted,
+} from "../../src/core/state";
 import type { MembershipStatus } from "../../src/core/types";
+import { sortedPositiveMonetaries } from "../../src/core/vipScore";
 import { customer, RULE_BOOK } from "./rulesFixtures";
 
 const ctx = (over: Partial<StateContext> = {}): StateContext => ({
@@ -156,6 +164,25 @@ describe("topMonetaryCut: k = max(1, ceil(N × pct / 100)) among M > 0, ties qua
           const k = (r % xs.length) + 1;
           const sorted = [...xs].sort((a, b) => b - a);
           expect(kthLargest(Float64Array.from(xs), k)).toBe(sorted[k - 1]);
+        },
+      ),
+    );
+  });
+});
+
+describe("topMonetaryCutOfSorted (analyzeCleaned's cut from the monetary share's sorted M)", () => {
+  it("is topMonetaryCut for any monetaries and percent, ties, zeros and refunds included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(fc.integer({ min: -500, max: 5000 }), fc.double({ min: -10, max: 1e6, noNaN: true })),
+          {
+            maxLength: 700,
+          },
+        ),
+        fc.double({ min: 0.01, max: 100, noNaN: true }),
+        (ms, pct) => {
+          expect(topMonetaryCutOfSorted(sortedPositiveMonetaries(ms), pct)).toBe(topMonetaryCut(ms, pct));
         },
       ),
     );

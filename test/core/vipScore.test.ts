@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { monetaryShareOf, type VipScoreContext, vipScore } from "../../src/core/vipScore";
+import {
+  emptyVipScoreFigures,
+  monetaryShareOf,
+  type VipScoreContext,
+  vipScore,
+  vipScoreInto,
+} from "../../src/core/vipScore";
 import { RULE_BOOK } from "./rulesFixtures";
 
 const shop = [100, 200, 300, 400, 0, -50];
@@ -113,6 +119,50 @@ describe("vipScore (§7)", () => {
         expect(after.score).toBeLessThanOrEqual(100 + 1e-9);
         expect(before.score).toBeGreaterThanOrEqual(0);
       }),
+    );
+  });
+});
+
+describe("vipScoreInto (analyzeCleaned's scores, one object reused)", () => {
+  it("gives vipScore's figures for customer after customer written into the same object", () => {
+    const reused = emptyVipScoreFigures();
+    fc.assert(
+      fc.property(
+        fc.record({
+          purchases: fc.integer({ min: 1, max: 20 }),
+          recencyDays: fc.integer({ min: 0, max: 500 }),
+          monetary: fc.oneof(
+            fc.constant(0),
+            fc.integer({ min: -100, max: 1000 }),
+            fc.double({ min: 0, max: 999 }),
+          ),
+          relationshipPoints: fc.integer({ min: 0, max: 10 }),
+        }),
+        fc.boolean(),
+        (c, engaged) => {
+          const want = vipScore(c, ctx(engaged));
+          const got = vipScoreInto(
+            c.purchases,
+            c.recencyDays,
+            c.monetary,
+            c.relationshipPoints,
+            ctx(engaged),
+            reused,
+          );
+          expect(got).toBe(reused);
+          expect({
+            score: got.score,
+            continuation: got.continuation,
+            relationship: got.relationship,
+            parts: {
+              frequency: got.frequency,
+              recency: got.recency,
+              monetary: got.monetaryPart,
+              relationship: got.relationshipPart,
+            },
+          }).toEqual(want);
+        },
+      ),
     );
   });
 });
