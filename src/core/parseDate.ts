@@ -149,7 +149,7 @@ function fastDay(s: string, timeZone: string): DayNumber | null | undefined {
   const d = two(s, 8);
   if (hi < 0 || lo < 0 || m < 0 || d < 0) return undefined;
   const y = hi * 100 + lo;
-  if (n === 10) return isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
+  if (n === 10) return dayOfValidYmd(y, m, d);
   const t = s.charCodeAt(10);
   if ((t !== 32 && t !== 84) || s.charCodeAt(13) !== 58) return undefined;
   const hh = two(s, 11);
@@ -161,8 +161,8 @@ function fastDay(s: string, timeZone: string): DayNumber | null | undefined {
     ss = two(s, 17);
     if (ss < 0 || ss > 59) return undefined;
   } else if (n !== 16) return undefined;
-  if (!isValidYmd(y, m, d)) return null;
-  const day = dayFromYmd(y, m, d);
+  const day = dayOfValidYmd(y, m, d);
+  if (day === null) return null;
   if (n <= 19) return day; // the shop's own wall clock
   let offset: number;
   if (n === 20) offset = s.charCodeAt(19) === 90 ? 0 : Number.NaN;
@@ -173,6 +173,36 @@ function fastDay(s: string, timeZone: string): DayNumber | null | undefined {
     day * 86_400_000 + hh * 3_600_000 + mm * 60_000 + ss * 1000 - offset * 60_000,
     timeZone,
   );
+}
+
+/** Years whose months fastDay looks up in MONTH_START rather than computing (every shop's orders fall in them). */
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 200;
+/**
+ * The day of the 1st of each month of the table's years, and of the month after the last: a date is then two
+ * reads (its month's start and the next one's, whose difference is the month's length), where isValidYmd and
+ * dayFromYmd cost half a dozen floating-point divisions on every order of a large export. Built on first use.
+ */
+let monthStart: Int32Array | null = null;
+
+function monthStarts(): Int32Array {
+  const t = new Int32Array(TABLE_YEARS * 12 + 1);
+  for (let i = 0; i < t.length; i++)
+    t[i] = dayFromYmd(TABLE_FIRST_YEAR + Math.floor(i / 12), (i % 12) + 1, 1);
+  monthStart = t;
+  return t;
+}
+
+/** Exactly isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null. */
+export function dayOfValidYmd(y: number, m: number, d: number): DayNumber | null {
+  const year = y - TABLE_FIRST_YEAR;
+  if (year >= 0 && year < TABLE_YEARS && m >= 1 && m <= 12 && d >= 1) {
+    const t = monthStart ?? monthStarts();
+    const i = year * 12 + m - 1;
+    const first = t[i];
+    return d <= t[i + 1] - first ? first + d - 1 : null;
+  }
+  return isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
 }
 
 function parseDayText(raw: string, opts: ParseDayOptions): DayNumber | null {

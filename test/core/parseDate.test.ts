@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dayFromYmd, formatDay } from "../../src/core/day";
-import { parseDay } from "../../src/core/parseDate";
+import { dayFromYmd, formatDay, isValidYmd } from "../../src/core/day";
+import { dayOfValidYmd, parseDay } from "../../src/core/parseDate";
 
 const TOKYO = { timeZone: "Asia/Tokyo", dayFirst: false };
 const LA = { timeZone: "America/Los_Angeles", dayFirst: false };
@@ -176,5 +176,23 @@ describe("parseDay: every form of DOMAIN §2", () => {
         expect(d === null || Number.isInteger(d)).toBe(true);
       }),
     );
+  });
+});
+
+describe("dayOfValidYmd (the month table fastDay reads)", () => {
+  it("equals isValidYmd and dayFromYmd for every day, month and year around and inside the table", () => {
+    const years = [999, 1000, 1001, 1899, 9999, 10000];
+    for (let y = 1895; y <= 2105; y++) years.push(y);
+    const wrong: string[] = [];
+    for (const y of years)
+      for (let m = -1; m <= 13; m++)
+        for (let d = -1; d <= 33; d++) {
+          const want = isValidYmd(y, m, d) ? dayFromYmd(y, m, d) : null;
+          if (dayOfValidYmd(y, m, d) !== want) wrong.push(`${y}-${m}-${d}`);
+        }
+    expect(wrong).toEqual([]);
+    expect(show("2024-02-29 10:00:00")).toBe("2024-02-29");
+    expect(show("2100-02-29 10:00:00")).toBeNull();
+    expect(show("2099-12-31")).toBe("2099-12-31");
   });
 });
