@@ -11,8 +11,6 @@ export async function buildCli(outfile = "dist-cli/sodatsu.mjs") {
   // Built first: a command line that finds no worker beside it reads in its own thread.
   const dir = outfile.slice(0, outfile.lastIndexOf("/") + 1);
   await buildOne("src/cli/readWorker.ts", `${dir}read-worker.mjs`, false);
-  // The worker that fits BG/NBD while the main thread builds the customer rows (src/cli/modelInWorker.ts).
-  await buildOne("src/cli/modelWorker.ts", `${dir}model-worker.mjs`, false);
   await buildOne("src/cli/main.ts", outfile, true);
 }
 

@@ -6,12 +6,12 @@ import {
   explainRisk,
   formatDay,
   type Lang,
+  predictCustomersNow,
   stateLabel,
 } from "../core/index";
 import { BUCKET_ORDER, STATE_ORDER } from "../report/grids";
 import type { AnalyzeOptions } from "./args";
 import { loadSettings } from "./loadSettings";
-import { modelHook } from "./modelInWorker";
 import { cleanOrderFile } from "./readOrders";
 import { loadExtras } from "./sideInputs";
 import { writeReport } from "./writeReport";
@@ -31,10 +31,11 @@ export async function analyzeCommand(o: AnalyzeOptions, io: Io): Promise<Analysi
   const extras = await loadExtras(o, settings, asOf);
 
   const cleaned = await cleanOrderFile(o.orders, o.preset, settings, asOf, io.err);
-  // The same model as the add-on (BG/NBD predictions and the plain-language risk note), so both agree; a large
-  // shop's is fitted on a second core while the rows are built (modelInWorker.ts).
-  const predict = modelHook(cleaned.counts.used);
-  const result = analyzeCleaned(cleaned, extras, settings, asOf, { predict, explainRisk });
+  // The same model hooks as the add-on (BG/NBD predictions and the plain-language risk note), so both agree.
+  const result = analyzeCleaned(cleaned, extras, settings, asOf, {
+    predict: predictCustomersNow,
+    explainRisk,
+  });
   const written = await writeReport(result, lang, o.format, o.out);
   for (const line of headline(result, lang, resolve(o.out), written)) io.out(line);
   return result;

@@ -6,7 +6,6 @@ import { parseCommand } from "./args";
 import { diagnoseCommand } from "./diagnoseCommand";
 import { CliError } from "./errors";
 import { HELP } from "./help";
-import { useModelWorker } from "./modelInWorker";
 import { useReadWorker } from "./readInWorker";
 
 /**
@@ -23,9 +22,6 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
 // (no such file beside this one) it is read in this thread.
 const readWorker = new URL("./read-worker.mjs", import.meta.url);
 if (existsSync(fileURLToPath(readWorker))) useReadWorker(readWorker);
-// Likewise a large shop's BG/NBD model is fitted on a second core by dist-cli/model-worker.mjs (modelInWorker.ts).
-const modelWorker = new URL("./model-worker.mjs", import.meta.url);
-if (existsSync(fileURLToPath(modelWorker))) useModelWorker(modelWorker);
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),

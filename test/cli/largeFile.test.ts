@@ -62,11 +62,10 @@ describe("reading a large order file", () => {
     const orders = join(dir, "large.csv");
     writeFileSync(orders, `${out.join("\n")}\n`);
     expect(statSync(orders).size).toBeGreaterThan(IN_THREAD_BELOW);
-    // Two workers: the reader, and the BG/NBD model's (MODEL_IN_THREAD_BELOW rows used; modelInWorker.ts).
-    const stderr = await analyze({ node: ["--import", preload] }, orders, join(dir, "worker"));
-    expect(stderr.match(/\[worker started\]/g)?.length, stderr).toBe(2);
-    // From source there is no bundled worker beside main.ts: the same file is read, and the model fitted, in the
-    // main thread.
+    expect(await analyze({ node: ["--import", preload] }, orders, join(dir, "worker"))).toContain(
+      "[worker started]",
+    );
+    // From source there is no bundled worker beside main.ts: the same file is read in the main thread.
     await analyze({ node: ["--import", "tsx"], main: "src/cli/main.ts" }, orders, join(dir, "thread"));
     for (const f of REPORTS)
       expect(readFileSync(join(dir, "worker", f)).equals(readFileSync(join(dir, "thread", f))), f).toBe(true);
