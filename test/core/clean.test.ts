@@ -498,3 +498,137 @@ describe("ownKey: the CLI's copy of the strings the cleaner keeps", () => {
     expect(owned.filter((s) => readOnly.has(s))).toEqual([]);
   });
 });
+
+describe("OrderCleaner against a plain model of orders and names", () => {
+  // Every row here has a readable, blank or unreadable date and a readable amount, so where each order lands,
+  // which rows lack a date and which name each customer keeps follow from the rows alone. finish() walks the
+  // slots in creation order until an order id gets a second customer (then it follows the id chains),
+  // customerId stops reading names once every customer has one, and push asks whether a date cell is blank
+  // only when it gives no date: each shortcut must give what this model gives, also when an id is shared late,
+  // after the first 1,024 orders (firstSlot grown), or never.
+  /** date: a readable date, a blank cell or an unreadable one ("2026-02-30"). */
+  type Row = [customer: string, orderId: string, amount: number, name: string, date: "day" | "blank" | "bad"];
+  const MAPPING = {
+    customer: 0,
+    date: 1,
+    amount: 2,
+    orderId: 3,
+    name: 4,
+    amountKind: "line_amount" as const,
+  };
+  const BLANK_DATES = ["", " ", "\u3000", "\t"];
+
+  interface Order {
+    amount: number;
+    dated: boolean;
+    rows: number;
+  }
+
+  function model(rows: readonly Row[]): {
+    orders: string[];
+    names: [string, string][];
+    missing: number;
+    undated: number;
+  } {
+    const own: string[] = [];
+    const byId = new Map<string, Map<string, Order>>();
+    const names = new Map<string, string>();
+    const lines: Row[] = [];
+    let undated = 0;
+    for (const r of rows) {
+      const [customer, id, amount, name, date] = r;
+      const dated = date === "day";
+      if (customer === "") {
+        lines.push(r);
+        continue;
+      }
+      if (date === "bad") {
+        // Skipped as it is read: it makes no order, and its name is not read.
+        undated++;
+        continue;
+      }
+      // The row that makes a customer's order is the one whose name is read.
+      let makesOrder = false;
+      if (id === "") {
+        // An order of its own needs its own date; without one the row is skipped before its name is read.
+        if (!dated) undated++;
+        else own.push(`/${customer}/${amount}`); // such an order has the id ""
+        makesOrder = dated;
+      } else {
+        const order = byId.get(id) ?? new Map<string, Order>();
+        byId.set(id, order);
+        const o = order.get(customer);
+        if (o) {
+          o.amount += amount;
+          o.dated ||= dated;
+          o.rows++;
+        } else order.set(customer, { amount, dated, rows: 1 });
+        makesOrder = !o;
+      }
+      if (makesOrder && !names.has(customer) && name.trim() !== "") names.set(customer, name.trim());
+    }
+    let missing = 0;
+    for (const [, id, amount, , date] of lines) {
+      const order = byId.get(id);
+      const dated = date === "day";
+      if (order?.size === 1 && date === "bad") undated++;
+      else if (order?.size === 1)
+        for (const o of order.values()) {
+          o.amount += amount;
+          o.dated ||= dated;
+          o.rows++;
+        }
+      else missing++;
+    }
+    const orders = [...own];
+    for (const [id, order] of byId) {
+      // An id's first customer, then the others, the latest first (each is linked in right after the first).
+      const customers = [...order.keys()];
+      for (const c of [customers[0], ...customers.slice(1).reverse()]) {
+        const o = order.get(c) as Order;
+        if (o.dated) orders.push(`${id}/${c}/${o.amount}`);
+        else undated += o.rows;
+      }
+    }
+    return { orders, names: [...names], missing, undated };
+  }
+
+  it("gives the model's orders (in its order), names, missing customers and rows without a date", () => {
+    const row = fc
+      .tuple(
+        fc.constantFrom("c0", "c1", "c2", "c3", "", "long.customer.key@example.com"),
+        fc.constantFrom("1", "2", "3", "#4", "A-5", "f7", ""),
+        fc.integer({ min: 0, max: 9 }),
+        fc.constantFrom("", " ", "Ann", " Bo ", "山田"),
+        fc.constantFrom<Row[4]>("day", "day", "day", "day", "blank", "bad"),
+      )
+      .map(([c, id, a, n, d]): Row => [c === "" && id === "" ? "c0" : c, id, a, n, d]);
+    const filler = fc.constantFrom(0, 0, 1100);
+    fc.assert(
+      fc.property(filler, fc.array(row, { maxLength: 40 }), (fill, tail) => {
+        const rows: Row[] = Array.from(
+          { length: fill },
+          (_, i): Row => [`k${i % 700}`, `f${i}`, 1, i % 3 ? "" : "K", "day"],
+        );
+        rows.push(...tail);
+        const x = cleanOrders(
+          rows.map(([c, id, a, n, d], i) => [
+            c,
+            d === "day" ? "2026-03-01" : d === "bad" ? "2026-02-30" : BLANK_DATES[i % 4],
+            String(a),
+            id,
+            n,
+          ]),
+          MAPPING,
+          { timeZone: "Asia/Tokyo", dayFirst: false, asOf: dayFromYmd(2026, 3, 20) },
+        );
+        const want = model(rows);
+        expect(x.orders.map((o) => `${o.orderId}/${o.customerKey}/${o.amount}`)).toEqual(want.orders);
+        expect([...x.names]).toEqual(want.names);
+        expect(x.counts.missing_customer).toBe(want.missing);
+        expect(x.counts.bad_date).toBe(want.undated);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
