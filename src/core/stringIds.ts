@@ -35,6 +35,31 @@ export class StringIds {
 
   /** The string's number, or −1 when it has none. */
   find(s: string): number {
+    return this.table[4 * this.slotOf(s) + 3];
+  }
+
+  /** The string's number; a new string gets the next one (so `idOf(s) === size` before the call means new). */
+  idOf(s: string): number {
+    const at = 4 * this.slotOf(s);
+    const table = this.table;
+    const found = table[at + 3];
+    if (found >= 0) return found;
+    const keys = this.keys;
+    const id = keys.length;
+    keys.push(this.own(s));
+    table[at] = words[0];
+    table[at + 1] = words[1];
+    table[at + 2] = words[2];
+    table[at + 3] = id;
+    if (keys.length * 10 > this.mask * 7) this.grow();
+    return id;
+  }
+
+  /**
+   * The slot holding the string, or the empty slot where it belongs (its number word is then −1); leaves the
+   * string's slot words in `words` for idOf to write. One probe loop for find and idOf.
+   */
+  private slotOf(s: string): number {
     const h = wordsOf(s);
     const { table, mask } = this;
     const w0 = words[0];
@@ -43,47 +68,15 @@ export class StringIds {
     for (let p = h & mask; ; p = (p + 1) & mask) {
       const at = 4 * p;
       const id = table[at + 3];
-      if (id < 0) return -1;
       if (
-        table[at] === w0 &&
-        table[at + 1] === w1 &&
-        table[at + 2] === w2 &&
-        (w0 !== LONG || this.keys[id] === s)
+        id < 0 ||
+        (table[at] === w0 &&
+          table[at + 1] === w1 &&
+          table[at + 2] === w2 &&
+          (w0 !== LONG || this.keys[id] === s))
       )
-        return id;
+        return p;
     }
-  }
-
-  /** The string's number; a new string gets the next one (so `idOf(s) === size` before the call means new). */
-  idOf(s: string): number {
-    const h = wordsOf(s);
-    const { table, mask } = this;
-    const w0 = words[0];
-    const w1 = words[1];
-    const w2 = words[2];
-    let p = h & mask;
-    for (; ; p = (p + 1) & mask) {
-      const at = 4 * p;
-      const id = table[at + 3];
-      if (id < 0) break;
-      if (
-        table[at] === w0 &&
-        table[at + 1] === w1 &&
-        table[at + 2] === w2 &&
-        (w0 !== LONG || this.keys[id] === s)
-      )
-        return id;
-    }
-    const keys = this.keys;
-    const id = keys.length;
-    keys.push(this.own(s));
-    const at = 4 * p;
-    table[at] = w0;
-    table[at + 1] = w1;
-    table[at + 2] = w2;
-    table[at + 3] = id;
-    if (keys.length * 10 > mask * 7) this.grow();
-    return id;
   }
 
   private grow(): void {
