@@ -85,7 +85,8 @@ export interface ModelHooks {
   /**
    * Starts the model on the as-of summaries (one per row, in the rows' order). The contract, in order:
    * 1. predict(summaries, asOf) is called once, BEFORE the rows loop; it may return at once and work elsewhere
-   *    (the CLI fits BG/NBD on a second thread). The summaries are never changed afterwards.
+   *    (e.g. a fit on a second thread: the CLI tried one, a9d85df, and fits in its main thread since). The
+   *    summaries are never changed afterwards.
    * 2. The rows are then built with pAlive, expectedPurchases90d and expectedNextPurchase null.
    * 3. collect() is called once, AFTER every row is built (it may block until the answer is there); the model
    *    columns are then filled from byIndex in one pass, and explainRisk runs on the finished rows.
