@@ -1,6 +1,6 @@
 import { open } from "node:fs/promises";
 import type { Lang } from "../core/index";
-import { type Cell, isDateCell } from "../report/cell";
+import { type Cell, isDateCell, startsLikeFormula } from "../report/cell";
 import { type Audience, type ReportTable, tableCell, tableHeader } from "../report/layout";
 import { BOM, csvCell, dayText } from "./writeCsv";
 
@@ -108,17 +108,7 @@ class ChunkBuffer {
    */
   freeText(s: string): void {
     const n = s.length;
-    const first = s.charCodeAt(0);
-    // = + - @ tab CR: neutralizeFormula's test.
-    if (
-      n > 32 ||
-      first === 61 ||
-      first === 43 ||
-      first === 45 ||
-      first === 64 ||
-      first === 9 ||
-      first === 13
-    ) {
+    if (n > 32 || startsLikeFormula(s)) {
       this.text(csvCell(s));
       return;
     }

@@ -16,9 +16,12 @@ export function isDateCell(cell: Cell): cell is { date: DayNumber } {
  * three, and Sheets hides the apostrophe.
  */
 export function neutralizeFormula(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
+}
+
+/** Whether neutralizeFormula guards the text (the CSV writer's fast path asks before copying a cell as it is). */
+export function startsLikeFormula(text: string): boolean {
   // Compared by code (= + - @, tab, CR) rather than a regular expression: every text cell of a report passes here.
   const first = text.charCodeAt(0);
-  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13
-    ? `'${text}`
-    : text;
+  return first === 61 || first === 43 || first === 45 || first === 64 || first === 9 || first === 13;
 }
