@@ -1,6 +1,6 @@
 // The public API of the core: adapters (src/gas, src/ui, src/cli) import only from here. A plain re-export list,
 // kept in one sorted block (Biome sorts it): input half (day … summary, settings), rules half (analyze … vipScore),
-// model (model/*, issue 6: pass predictCustomers and explainRisk to analyze as `model`).
+// model (model/*, issue 6: pass predictCustomersNow and explainRisk to analyze as `model`).
 
 export * from "./analyze";
 export * from "./clean";

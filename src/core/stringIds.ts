@@ -44,13 +44,15 @@ export class StringIds {
     const table = this.table;
     const found = table[at + 3];
     if (found >= 0) return found;
-    const keys = this.keys;
-    const id = keys.length;
-    keys.push(this.own(s));
+    // The slot's words are written before `own` runs: `words` is shared by every table, and an `own` that
+    // looked a string up (in any StringIds) would overwrite them.
     table[at] = words[0];
     table[at + 1] = words[1];
     table[at + 2] = words[2];
+    const keys = this.keys;
+    const id = keys.length;
     table[at + 3] = id;
+    keys.push(this.own(s));
     if (keys.length * 10 > this.mask * 7) this.grow();
     return id;
   }

@@ -22,6 +22,20 @@ describe("StringIds", () => {
     );
   });
 
+  it("keeps a new key's slot when its own function looks strings up in another table", () => {
+    // The slot words are shared by every table (a module-level scratch array): idOf must not read them after
+    // calling `own`, which may itself look strings up.
+    const other = new StringIds();
+    const ids = new StringIds((s) => {
+      other.idOf(`other:${s}:${s}`);
+      other.find("C9");
+      return s;
+    });
+    const strings = ["C1", "C2", "C1", "an.email@example.com", "C3", "C2", "another.email@example.com"];
+    expect(strings.map((s) => ids.idOf(s))).toEqual(numberedByMap(strings));
+    for (const s of strings) expect(ids.find(s)).toBe(ids.keys.indexOf(s));
+  });
+
   it("tells apart keys that differ only in length or in a unit near the short-key limits", () => {
     // Keys of up to 11 units ≤ 0xFF are written into their slot (length and units packed in three words);
     // the rest are hashed. Units 0, 0xFF and 0x100 and lengths 10–13 sit on the edges of that packing.
