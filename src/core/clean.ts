@@ -289,6 +289,7 @@ export class OrderCleaner {
     this.finished = true;
     this.resolvePending();
     const dateField = this.cells.col.date!.field;
+    this.kept.reserve(this.slots.size);
     // Orders in the order their ids first appeared, as they always were.
     if (!this.sharedIds) {
       for (let slot = 0; slot < this.slots.size; slot++) this.settle(slot, dateField);

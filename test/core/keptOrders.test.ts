@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeCleaned } from "../../src/core/analyze";
 import { cleanOrders } from "../../src/core/clean";
 import { dayFromYmd } from "../../src/core/day";
+import { KeptOrders } from "../../src/core/keptOrders";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { buildHistories, historiesOfCleaned, namesInKeyOrder } from "../../src/core/summary";
 import { MARCH_20_OPTIONS, NAMED_ORDERS_MAPPING } from "./cleanerFixtures";
@@ -70,5 +71,28 @@ describe("the cleaner's orders kept in columns", () => {
     const replaced = cleanOrders(rows, mapping, opts);
     replaced.orders = [{ customerKey: "z", orderId: "", day: d(3, 3), amount: 1 }];
     expect(historiesOfCleaned(replaced).keys).toEqual(["z"]);
+  });
+
+  it("reserve makes room for that many more orders at once and keeps those already added", () => {
+    const kept = new KeptOrders();
+    const add = (i: number) => kept.add(i % 7, i - 1, 20_000 + i, i + 0.5);
+    for (let i = 0; i < 1500; i++) add(i);
+    kept.reserve(3000);
+    expect(kept.day.length).toBeGreaterThanOrEqual(4500);
+    const room = kept.day.length;
+    kept.reserve(10); // already room: nothing is copied
+    expect(kept.day.length).toBe(room);
+    for (let i = 1500; i < 4500; i++) add(i);
+    expect(kept.day.length).toBe(room); // no growth while filling what was reserved
+    for (let i = 4500; i < 4600; i++) add(i); // and growth as before past it
+    expect(kept.size).toBe(4600);
+    for (let i = 0; i < 4600; i++) {
+      expect([kept.customerOf[i], kept.orderNo[i], kept.day[i], kept.amount[i]]).toEqual([
+        i % 7,
+        i - 1,
+        20_000 + i,
+        i + 0.5,
+      ]);
+    }
   });
 });
