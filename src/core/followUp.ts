@@ -60,43 +60,68 @@ function hi(name: string | undefined, rest: string): string {
   return name ? `Hi ${name}, ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
-/** A ready personal message (seed 004: "お久しぶりです!" and "あと1回で復活しますよ!"), addressed by name when known. */
-function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): { ja: string; en: string } {
-  const name = c.name;
-  switch (reason) {
-    case "fan_rank_drop": {
-      const target = c.previousFanRank ?? "bronze";
-      const needed = Math.max(1, fanThreshold(target, o.settings) - (c.visits30d ?? 0));
-      return {
-        ja: `${name ? `${name}さま、` : ""}いつもありがとうございます。${fanRecoveryMessage(target, needed, "ja")}またお会いできるのを楽しみにしています。`,
-        en: hi(
-          name,
-          `thank you for being with us. ${fanRecoveryMessage(target, needed, "en")} We look forward to seeing you again.`,
-        ),
-      };
+/**
+ * A ready personal message (seed 004: "お久しぶりです!" and "あと1回で復活しますよ!"), addressed by name when known.
+ * Worded when read, one language at a time: a report is written in one language, and 150k messages made in both
+ * when the list is built were 300k-600k joined strings kept alive through the whole analysis (the GC copied them
+ * with the rows) for an adapter that then read half of them once.
+ */
+class FollowUpMessage {
+  constructor(
+    private readonly reason: Reason,
+    private readonly name: string | undefined,
+    /** fan_rank_drop: the rank to win back and the visits it takes (fanRecoveryMessage's arguments). */
+    private readonly target: FanRank,
+    private readonly needed: number,
+  ) {}
+
+  get ja(): string {
+    return this.worded("ja");
+  }
+
+  get en(): string {
+    return this.worded("en");
+  }
+
+  /** As the plain { ja, en } object it stands for (JSON.stringify, a structured copy). */
+  toJSON(): { ja: string; en: string } {
+    return { ja: this.ja, en: this.en };
+  }
+
+  private worded(lang: "ja" | "en"): string {
+    const name = this.name;
+    switch (this.reason) {
+      case "fan_rank_drop": {
+        const back = fanRecoveryMessage(this.target, this.needed, lang);
+        return lang === "ja"
+          ? `${name ? `${name}さま、` : ""}いつもありがとうございます。${back}またお会いできるのを楽しみにしています。`
+          : hi(name, `thank you for being with us. ${back} We look forward to seeing you again.`);
+      }
+      case "no_visit":
+        if (lang === "ja")
+          return name ? `お久しぶりです!${name}${AFTER_NAME.noVisitJa}` : `お久しぶりです!${NO_VISIT_JA}`;
+        return name
+          ? `It's been a while, ${name}${AFTER_NAME.noVisitEn}`
+          : `It's been a while!${NO_VISIT_EN}`;
+      case "at_risk":
+        if (lang === "ja") return name ? `${name}${AFTER_NAME.atRiskJa}` : AT_RISK_JA;
+        return name ? `Hi ${name}${AFTER_NAME.atRiskEn}` : hi(name, AT_RISK_EN);
+      case "dormant":
+        if (lang === "ja")
+          return name ? `お久しぶりです!${name}${AFTER_NAME.dormantJa}` : `お久しぶりです!${DORMANT_JA}`;
+        return name ? `It's been a while, ${name}${AFTER_NAME.dormantEn}` : `It's been a while!${DORMANT_EN}`;
     }
-    case "no_visit":
-      return name
-        ? {
-            ja: `お久しぶりです!${name}${AFTER_NAME.noVisitJa}`,
-            en: `It's been a while, ${name}${AFTER_NAME.noVisitEn}`,
-          }
-        : { ja: `お久しぶりです!${NO_VISIT_JA}`, en: `It's been a while!${NO_VISIT_EN}` };
-    case "at_risk":
-      return name
-        ? { ja: `${name}${AFTER_NAME.atRiskJa}`, en: `Hi ${name}${AFTER_NAME.atRiskEn}` }
-        : { ja: AT_RISK_JA, en: hi(name, AT_RISK_EN) };
-    case "dormant":
-      return name
-        ? {
-            ja: `お久しぶりです!${name}${AFTER_NAME.dormantJa}`,
-            en: `It's been a while, ${name}${AFTER_NAME.dormantEn}`,
-          }
-        : { ja: `お久しぶりです!${DORMANT_JA}`, en: `It's been a while!${DORMANT_EN}` };
   }
 }
 
-type Message = { ja: string; en: string };
+function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): FollowUpMessage {
+  if (reason !== "fan_rank_drop") return new FollowUpMessage(reason, c.name, "none", 0);
+  const target = c.previousFanRank ?? "bronze";
+  const needed = Math.max(1, fanThreshold(target, o.settings) - (c.visits30d ?? 0));
+  return new FollowUpMessage(reason, c.name, target, needed);
+}
+
+type Message = FollowUpMessage;
 
 /**
  * The follow-up list: at-risk and dormant customers, fan-rank drops and no-visit flags, one row per customer

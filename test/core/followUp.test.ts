@@ -241,5 +241,9 @@ describe("follow-up messages, word for word", () => {
     const list = followUpList(rows, { settings: RULE_BOOK, visitsLoaded: true, asOf: 300 });
     expect(list.map((r) => [r.customerKey, r.reason, r.message.ja, r.message.en])).toEqual(expected);
     expect(list.map((r) => r.name)).toEqual(expected.map(([k]) => named(k).name));
+    // Worded when read, but copied as the plain { ja, en } it stands for (JSON, as the equivalence hashes read it).
+    expect(list.map((r) => JSON.parse(JSON.stringify(r.message)))).toEqual(
+      expected.map(([, , ja, en]) => ({ ja, en })),
+    );
   });
 });
