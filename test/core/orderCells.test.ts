@@ -37,3 +37,23 @@ describe("OrderCells.cancelReason", () => {
     );
   });
 });
+
+describe("OrderCells.afterReason", () => {
+  it("says what a fresh reader says for any day and as-of date, also when the as-of date changes between calls", () => {
+    const mapping = { customer: 0, date: 1, amount: 2, amountKind: "order_total" as const };
+    const reused = new OrderCells(mapping, ["id", "date", "total"]);
+    const day = fc.integer({ min: 20_000, max: 20_040 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(day, day), { maxLength: 30 }), (calls) => {
+        for (const [d, asOf] of calls)
+          expect(reused.afterReason(d, asOf)).toEqual(
+            new OrderCells(mapping, ["id", "date", "total"]).afterReason(d, asOf),
+          );
+      }),
+      { numRuns: 300 },
+    );
+    expect(reused.afterReason(20_001, 20_000).en).toBe(
+      "order date 2024-10-05 is after the as-of date 2024-10-04",
+    );
+  });
+});
