@@ -3,6 +3,13 @@ import { describe, expect, it } from "vitest";
 import { StringIds } from "../../src/core/stringIds";
 import { numberedByMap } from "../support/numberedByMap";
 
+/** idOf numbers the strings in order of first appearance as a Map would, keeps each once, and find agrees. */
+function numbersAsAMapWould(ids: StringIds, strings: readonly string[]): void {
+  expect(strings.map((s) => ids.idOf(s))).toEqual(numberedByMap(strings));
+  expect(ids.keys).toEqual([...new Set(strings)]);
+  for (const s of strings) expect(ids.find(s)).toBe(ids.keys.indexOf(s));
+}
+
 describe("StringIds", () => {
   it("numbers strings as a Map would, through many table growths", () => {
     // Small alphabets make repeats common; long lists make the table grow several times.
@@ -14,9 +21,7 @@ describe("StringIds", () => {
     fc.assert(
       fc.property(fc.array(key, { maxLength: 3000 }), (strings) => {
         const ids = new StringIds();
-        expect(strings.map((s) => ids.idOf(s))).toEqual(numberedByMap(strings));
-        expect(ids.keys).toEqual([...new Set(strings)]);
-        for (const s of strings) expect(ids.find(s)).toBe(ids.keys.indexOf(s));
+        numbersAsAMapWould(ids, strings);
       }),
       { numRuns: 60 },
     );
@@ -32,8 +37,7 @@ describe("StringIds", () => {
       return s;
     });
     const strings = ["C1", "C2", "C1", "an.email@example.com", "C3", "C2", "another.email@example.com"];
-    expect(strings.map((s) => ids.idOf(s))).toEqual(numberedByMap(strings));
-    for (const s of strings) expect(ids.find(s)).toBe(ids.keys.indexOf(s));
+    numbersAsAMapWould(ids, strings);
   });
 
   it("tells apart keys that differ only in length or in a unit near the short-key limits", () => {
@@ -44,9 +48,7 @@ describe("StringIds", () => {
     fc.assert(
       fc.property(fc.array(key, { maxLength: 2000 }), (strings) => {
         const ids = new StringIds();
-        expect(strings.map((s) => ids.idOf(s))).toEqual(numberedByMap(strings));
-        expect(ids.keys).toEqual([...new Set(strings)]);
-        for (const s of strings) expect(ids.find(s)).toBe(ids.keys.indexOf(s));
+        numbersAsAMapWould(ids, strings);
         expect(ids.find("\u0101")).toBe(-1);
       }),
       { numRuns: 60 },
