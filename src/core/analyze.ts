@@ -8,6 +8,7 @@ import {
   type VisitCounts,
   visitDays,
 } from "./customerContext";
+import { CustomerTable } from "./customerTable";
 import { addMonths } from "./day";
 import { FAN_WINDOW_DAYS, fanProgress, fanRank } from "./fan";
 import { FollowUpBuilder } from "./followUp";
@@ -238,7 +239,9 @@ export function analyzeCleaned(
   const current = emptyStateCounts();
   const previous = emptyStateCounts();
   const transitions = transitionMatrix([]);
-  const customers: CustomerRow[] = new Array(monetaries.length);
+  const table = new CustomerTable(monetaries.length);
+  const { numbers: num, flags: flag, codes: code, values: val } = table;
+  const customers = table.rows();
   let i = -1; // the row's index: customers with a purchase day by the as-of date, in key order (as `now`)
   for (let h = 0; h < histories.keys.length; h++) {
     if (!readFigures(both.later, h, figures)) continue;
@@ -278,25 +281,22 @@ export function analyzeCleaned(
     const progressJa = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "ja") : null;
     const progressEn = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "en") : null;
 
-    const name = names?.[h];
-    // Every field spelled out: object spread builds slow dictionary-mode objects in V8, 100× slower at 200k rows.
-    // The name is in the literal too: added afterwards it went to a second object per row (a property array),
-    // 177k more objects for the GC to copy and trace (bench core: 9 MB less promoted in analyzeCleaned).
-    const row: CustomerRow = {
-      customerKey: key,
-      purchases: c.purchases,
-      orders: c.orders,
-      monetary: c.monetary,
-      firstPurchase: c.firstPurchase,
-      lastPurchase: c.lastPurchase,
-      previousPurchase: c.previousPurchase,
-      recencyDays: c.recencyDays,
-      tenureDays: c.tenureDays,
-      avgIntervalDays: c.avgIntervalDays,
-      state,
-      previousState,
-      stage,
-      segment: segmentOfFigures(
+    // The row goes into the table's columns (customerTable.ts): no object per customer but its view.
+    num.purchases[i] = c.purchases;
+    num.orders[i] = c.orders;
+    num.monetary[i] = c.monetary;
+    num.firstPurchase[i] = c.firstPurchase;
+    num.lastPurchase[i] = c.lastPurchase;
+    num.previousPurchase[i] = c.previousPurchase ?? Number.NaN;
+    num.recencyDays[i] = c.recencyDays;
+    num.tenureDays[i] = c.tenureDays;
+    num.avgIntervalDays[i] = c.avgIntervalDays ?? Number.NaN;
+    code.state.set(i, state);
+    code.previousState.set(i, previousState);
+    code.stage.set(i, stage);
+    code.segment.set(
+      i,
+      segmentOfFigures(
         membership,
         member?.since ?? null,
         c.purchases,
@@ -305,33 +305,28 @@ export function analyzeCleaned(
         c.recencyDays,
         segmentCtx,
       ),
-      vip: state === "vip",
-      vipScore: score.score,
-      continuationScore: score.continuation,
-      relationshipScore: score.relationship,
-      relationshipPoints: points,
-      nextAction: nextActionOf(state, stage),
-      engaged: isEngaged(eng?.last ?? null, asOf),
-      membership,
-      fanRank: fanRank(visits30d, settings),
-      previousFanRank: fanRank(previousVisits30d, settings),
-      visits30d,
-      lastVisit: visitLog ? (visit?.last ?? null) : c.lastPurchase,
-      // The model columns are filled after the loop, from the model's answer (see ModelHooks.predict).
-      pAlive: null,
-      expectedPurchases90d: null,
-      expectedNextPurchase: null,
-      riskNote: null,
-      rfm: rfm ? rfm.scores[i] : null,
-      secondPurchase: c.secondPurchase,
-      // The progress line speaks of visits (来館), so it is only written from a real visit log.
-      fanMessage: progressJa && progressEn ? { ja: progressJa.message, en: progressEn.message } : null,
-      name,
-    };
-    // No name, no key (as before). Deleting the last property added keeps the row a fast object: V8 goes back
-    // to the shape it had before `name`.
-    if (name === undefined) delete row.name;
-    customers[i] = row;
+    );
+    flag.vip[i] = state === "vip" ? 1 : 0;
+    num.vipScore[i] = score.score;
+    num.continuationScore[i] = score.continuation;
+    num.relationshipScore[i] = score.relationship;
+    num.relationshipPoints[i] = points;
+    code.nextAction.set(i, nextActionOf(state, stage));
+    flag.engaged[i] = isEngaged(eng?.last ?? null, asOf) ? 1 : 0;
+    code.membership.set(i, membership);
+    code.fanRank.set(i, fanRank(visits30d, settings));
+    code.previousFanRank.set(i, fanRank(previousVisits30d, settings));
+    num.visits30d[i] = visits30d;
+    num.lastVisit[i] = (visitLog ? visit?.last : c.lastPurchase) ?? Number.NaN;
+    // The model columns (pAlive, expectedPurchases90d, expectedNextPurchase) stay null until the model's answer
+    // is in (see ModelHooks.predict); riskNote until explainRisk has read the finished row.
+    if (rfm) val.rfm[i] = rfm.scores[i];
+    num.secondPurchase[i] = c.secondPurchase ?? Number.NaN;
+    // The progress line speaks of visits (来館), so it is only written from a real visit log.
+    if (progressJa && progressEn) val.fanMessage[i] = { ja: progressJa.message, en: progressEn.message };
+    val.customerKey[i] = key;
+    // No name, no key (as before): undefined is left out of the row's JSON.
+    if (names) val.name[i] = names[h];
 
     const g = state === "vip" ? vipMonetary : otherMonetary;
     g.sum += c.monetary;
@@ -340,7 +335,7 @@ export function analyzeCleaned(
     if (previousState !== null) previous[previousState]++;
     transitions[previousState ?? "none"][state]++;
     // The follow-up list reads no model column: the row is complete for it.
-    followUp.add(row);
+    followUp.add(customers[i]);
   }
 
   const answer = modelRun ? modelRun.collect() : null;
@@ -349,10 +344,9 @@ export function analyzeCleaned(
     for (let k = 0; k < customers.length; k++) {
       const p = byIndex[k];
       if (p === undefined) continue;
-      const row = customers[k];
-      row.pAlive = p.pAlive ?? null;
-      row.expectedPurchases90d = p.expectedPurchases90d ?? null;
-      row.expectedNextPurchase = p.expectedNextPurchase ?? null;
+      num.pAlive[k] = p.pAlive ?? Number.NaN;
+      num.expectedPurchases90d[k] = p.expectedPurchases90d ?? Number.NaN;
+      num.expectedNextPurchase[k] = p.expectedNextPurchase ?? Number.NaN;
     }
   }
   // On finished rows (state and predictions filled), as the hook expects.

@@ -4,6 +4,7 @@
 
 export * from "./analyze";
 export * from "./clean";
+export { isRowView, plainRow } from "./customerTable";
 export * from "./day";
 export * from "./diagnosis";
 export * from "./fan";
