@@ -50,13 +50,7 @@ import type {
   TableSkippedRow,
   VisitRecord,
 } from "./types";
-import {
-  emptyVipScoreFigures,
-  monetaryShareOfSorted,
-  sortedPositiveMonetaries,
-  type VipScoreContext,
-  vipScoreInto,
-} from "./vipScore";
+import { emptyVipScoreFigures, monetaryRanks, vipScoreOfShare } from "./vipScore";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The model hook: where per-customer predictions (BG/NBD, issue 6) are merged into the rows. The rules never need
@@ -201,8 +195,9 @@ export function analyzeCleaned(
   const engagement = engagementByCustomer(extras.engagement, asOf, previousAsOf, settings);
 
   const monetaries = both.later.monetaries; // in key order, like the rows
-  // One sort of the shop's M > 0 gives both the top cut and the monetary share (was a selection and a sort).
-  const positiveMonetaries = sortedPositiveMonetaries(monetaries);
+  // One sort of the shop's M > 0 gives both the top cut and every customer's monetary share (§7).
+  const ranked = monetaryRanks(monetaries);
+  const positiveMonetaries = ranked.sorted;
   const topCut = topMonetaryCutOfSorted(positiveMonetaries, settings.vipTopPercent);
   const ctxNow: StateContext = { settings, topCut, engagementLoaded };
   const ctxBefore: StateContext = {
@@ -210,11 +205,7 @@ export function analyzeCleaned(
     topCut: topMonetaryCut(both.earlier.monetaries, settings.vipTopPercent),
     engagementLoaded,
   };
-  const scoreCtx: VipScoreContext = {
-    settings,
-    engagementLoaded,
-    monetaryShare: monetaryShareOfSorted(positiveMonetaries),
-  };
+  const scoreCtx = { settings, engagementLoaded };
   const segmentCtx: SegmentContext = {
     settings,
     asOf,
@@ -264,7 +255,7 @@ export function analyzeCleaned(
         )
       : null;
     const stage = stageOf(c.purchases, settings);
-    vipScoreInto(c.purchases, c.recencyDays, c.monetary, points, scoreCtx, score);
+    vipScoreOfShare(c.purchases, c.recencyDays, ranked.shares[i], points, scoreCtx, score);
 
     // §8: a visit log when there is one, otherwise purchase days stand in for visits.
     const visit = visitLog ? visitLog.get(key) : undefined;

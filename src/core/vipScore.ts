@@ -94,10 +94,27 @@ export function vipScoreInto(
   ctx: VipScoreContext,
   out: VipScoreFigures,
 ): VipScoreFigures {
+  const share = monetary > 0 ? ctx.monetaryShare(monetary) : 0;
+  return vipScoreOfShare(purchases, recencyDays, share, relationshipPoints, ctx, out);
+}
+
+/**
+ * vipScoreInto with the customer's monetary share already known (0 for M ≤ 0): analyzeCleaned reads every
+ * customer's share from monetaryRanks instead of a binary search per customer (~50 ms of cache and branch misses
+ * at 177k customers).
+ */
+export function vipScoreOfShare(
+  purchases: number,
+  recencyDays: number,
+  monetaryShare: number,
+  relationshipPoints: number,
+  ctx: Omit<VipScoreContext, "monetaryShare">,
+  out: VipScoreFigures,
+): VipScoreFigures {
   const s = ctx.settings;
   const frequency = 25 * clamp01(s.vipMinPurchases > 0 ? purchases / s.vipMinPurchases : 1);
   const recency = 20 * recencyFactor(recencyDays, s);
-  const monetaryPart = monetary > 0 ? 15 * clamp01(ctx.monetaryShare(monetary)) : 0;
+  const monetaryPart = monetaryShare > 0 ? 15 * clamp01(monetaryShare) : 0;
   const relationshipFactor = ctx.engagementLoaded
     ? clamp01(s.vipMinPoints > 0 ? relationshipPoints / s.vipMinPoints : 1)
     : 0;
@@ -115,6 +132,26 @@ export function vipScoreInto(
 }
 
 /**
+ * Every customer's monetary share at once, with the sorted M > 0 (what the top cut reads): one argsort of the
+ * positive M, then each run of equal values gives its customers the share of values ≤ it, as monetaryShareOf's
+ * binary search would. `shares[i]` is for monetaries[i]; 0 for M ≤ 0.
+ */
+export function monetaryRanks(monetaries: ArrayLike<number>): { sorted: Float64Array; shares: Float64Array } {
+  const { values: sorted, rows: rowOf } = positiveMonetaries(monetaries);
+  sortPositive(sorted, rowOf);
+  const n = sorted.length;
+  const shares = new Float64Array(monetaries.length);
+  for (let end = n; end > 0; ) {
+    let from = end - 1;
+    while (from > 0 && sorted[from - 1] === sorted[end - 1]) from--;
+    const share = end / n;
+    for (let k = from; k < end; k++) shares[rowOf[k]] = share;
+    end = from;
+  }
+  return { sorted, shares };
+}
+
+/**
  * The §7 monetary share as a function: the customers' M > 0 are sorted once, and each lookup is a binary search
  * (share of customers with M > 0 whose M ≤ m). 0 for m ≤ 0 or when no customer has M > 0.
  */
@@ -124,13 +161,24 @@ export function monetaryShareOf(monetaries: ArrayLike<number>): (m: number) => n
 
 /** The customers' M > 0, ascending: monetaryShareOf's table, from which topMonetaryCutOfSorted reads the cut too. */
 export function sortedPositiveMonetaries(monetaries: ArrayLike<number>): Float64Array {
+  const { values } = positiveMonetaries(monetaries);
+  sortPositive(values);
+  return values;
+}
+
+/** The M > 0 of `monetaries`, in their order, and where each came from. */
+function positiveMonetaries(monetaries: ArrayLike<number>): { values: Float64Array; rows: Int32Array } {
   let n = 0;
   for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) n++;
-  const sorted = new Float64Array(n);
+  const values = new Float64Array(n);
+  const rows = new Int32Array(n);
   let w = 0;
-  for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) sorted[w++] = monetaries[i];
-  sortPositive(sorted);
-  return sorted;
+  for (let i = 0; i < monetaries.length; i++)
+    if (monetaries[i] > 0) {
+      values[w] = monetaries[i];
+      rows[w++] = i;
+    }
+  return { values, rows };
 }
 
 /** monetaryShareOf over sortedPositiveMonetaries' result (kept by the function, not copied). */

@@ -20,6 +20,25 @@ describe("sortPositive", () => {
     );
   });
 
+  it("with a payload, moves each payload entry with its value (an argsort), short arrays and long", () => {
+    const positive = fc.oneof(
+      fc.integer({ min: 1, max: 50 }),
+      fc.double({ min: 0.5, max: 1e9, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(positive, { minLength: 0, maxLength: 2000 }), (xs) => {
+        const values = Float64Array.from(xs);
+        const payload = Int32Array.from(xs, (_, i) => i);
+        sortPositive(values, payload);
+        expect(values).toEqual(Float64Array.from(xs).sort());
+        // Each value still has its own position, and every position is there once.
+        expect(Array.from(payload, (i) => xs[i])).toEqual(Array.from(values));
+        expect(Array.from(payload).sort((a, b) => a - b)).toEqual(xs.map((_, i) => i));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("handles short arrays and arrays whose values share most of their bits", () => {
     for (const xs of [
       [],

@@ -2,10 +2,13 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   emptyVipScoreFigures,
+  monetaryRanks,
   monetaryShareOf,
+  sortedPositiveMonetaries,
   type VipScoreContext,
   vipScore,
   vipScoreInto,
+  vipScoreOfShare,
 } from "../../src/core/vipScore";
 import { RULE_BOOK } from "./rulesFixtures";
 
@@ -120,6 +123,41 @@ describe("vipScore (§7)", () => {
         expect(before.score).toBeGreaterThanOrEqual(0);
       }),
     );
+  });
+});
+
+describe("monetaryRanks (every customer's share at once)", () => {
+  it("gives each customer the share monetaryShareOf gives its M, and the sorted M > 0", () => {
+    const m = fc.oneof(
+      fc.constantFrom(0, -50, 100, 100, 2500),
+      fc.integer({ min: -1000, max: 30_000 }),
+      fc.double({ min: -10, max: 1e7, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(m, { maxLength: 1500 }), (ms) => {
+        const { sorted, shares } = monetaryRanks(ms);
+        const share = monetaryShareOf(ms);
+        expect(Array.from(shares)).toEqual(ms.map((x) => (x > 0 ? share(x) : 0)));
+        expect(sorted).toEqual(sortedPositiveMonetaries(ms));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("scores with the share as vipScoreInto scores with the binary search", () => {
+    const ms = [0, 100, 100, 250, -20, 9000, 100];
+    const { shares } = monetaryRanks(ms);
+    const own: VipScoreContext = {
+      settings: RULE_BOOK,
+      engagementLoaded: true,
+      monetaryShare: monetaryShareOf(ms),
+    };
+    for (const [i, monetary] of ms.entries()) {
+      const a = vipScoreInto(3, 20, monetary, 1, own, emptyVipScoreFigures());
+      const b = vipScoreOfShare(3, 20, shares[i], 1, own, emptyVipScoreFigures());
+      expect(b).toEqual(a);
+      if (monetary > 0) expect(b.monetaryPart).toBeGreaterThan(0);
+    }
   });
 });
 
