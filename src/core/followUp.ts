@@ -1,5 +1,5 @@
 import { fanRecoveryMessage, fanThreshold } from "./fan";
-import type { CustomerRow, FanRank, FollowUpRow, Settings } from "./types";
+import type { CustomerRow, CustomerState, FanRank, FollowUpRow, Settings } from "./types";
 
 type Reason = FollowUpRow["reason"];
 
@@ -114,14 +114,41 @@ class FollowUpMessage {
   }
 }
 
-function messageOf(c: CustomerRow, reason: Reason, o: FollowUpOptions): FollowUpMessage {
-  if (reason !== "fan_rank_drop") return new FollowUpMessage(reason, c.name, "none", 0);
-  const target = c.previousFanRank ?? "bronze";
-  const needed = Math.max(1, fanThreshold(target, o.settings) - (c.visits30d ?? 0));
-  return new FollowUpMessage(reason, c.name, target, needed);
-}
+/**
+ * One row of the follow-up list, and the only object it keeps per customer: the fields a message needs, and the
+ * message itself made when read (`message`, a short-lived FollowUpMessage; an adapter reads one language once).
+ * A plain row literal plus a message object per customer were ~21 MB kept alive through the analysis on a 1M-row
+ * export, copied by every scavenge and marked by the full collection. `name` stays settable, and the message
+ * follows it; it is always an own field (undefined when not known), so that every entry has the same shape.
+ */
+class FollowUpEntry implements FollowUpRow {
+  constructor(
+    readonly customerKey: string,
+    readonly reason: Reason,
+    readonly state: CustomerState,
+    readonly recencyDays: number,
+    public name: string | undefined,
+    /** fan_rank_drop: the rank to win back and the visits it takes ("none" and 0 otherwise). */
+    private readonly target: FanRank,
+    private readonly needed: number,
+  ) {}
 
-type Message = FollowUpMessage;
+  get message(): FollowUpMessage {
+    return new FollowUpMessage(this.reason, this.name, this.target, this.needed);
+  }
+
+  /**
+   * As the plain row it stands for, in the same key order (JSON.stringify: the equivalence hashes and any saved
+   * result read this): name last, and only when there is one.
+   */
+  toJSON(): FollowUpRow {
+    const { customerKey, reason, state, recencyDays, name } = this;
+    const message = this.message.toJSON();
+    return name === undefined
+      ? { customerKey, reason, state, recencyDays, message }
+      : { customerKey, reason, state, recencyDays, message, name };
+  }
+}
 
 /**
  * The follow-up list: at-risk and dormant customers, fan-rank drops and no-visit flags, one row per customer
@@ -135,18 +162,26 @@ export function followUpList(customers: readonly CustomerRow[], o: FollowUpOptio
 }
 
 /**
+ * One reason's customers as columns, in the order added. No object per customer until finish(): the rows are
+ * made there, already sorted, at the end of the analysis, so the scavenges of the rows loop do not copy them.
+ */
+class Group {
+  readonly keys: string[] = [];
+  readonly names: (string | undefined)[] = [];
+  readonly states: CustomerState[] = [];
+  readonly days: number[] = [];
+  /** fan_rank_drop only (the other groups leave these empty): what FollowUpEntry's target and needed hold. */
+  readonly targets: FanRank[] = [];
+  readonly needed: number[] = [];
+}
+
+/**
  * followUpList one customer at a time: analyzeCleaned adds each row as soon as it is made, while it is still in
  * the cache, instead of walking 200k finished rows again (each a cache miss). Same rows, same order.
  */
 export class FollowUpBuilder {
   private readonly o: FollowUpOptions;
-  private readonly groups: FollowUpRow[][] = REASON_ORDER.map(() => []);
-  /** Each group's recencyDays, beside its rows: the sort reads these instead of every row object again. */
-  private readonly days: number[][] = REASON_ORDER.map(() => []);
-  // Without a name, the message is the same text for everyone with the same reason (and, for a rank drop, the
-  // same way back): build each once.
-  private readonly shared = new Map<Reason, Message>();
-  private readonly sharedFan = new Map<string, Message>();
+  private readonly groups: Group[] = REASON_ORDER.map(() => new Group());
 
   constructor(o: FollowUpOptions) {
     this.o = o;
@@ -156,31 +191,16 @@ export class FollowUpBuilder {
     const o = this.o;
     const reason = reasonOf(c, o);
     if (reason === null) return;
-    let message: Message | undefined;
-    if (c.name) message = messageOf(c, reason, o);
-    else if (reason === "fan_rank_drop") {
-      const k = `${c.previousFanRank}:${c.visits30d}`;
-      message = this.sharedFan.get(k);
-      if (!message) {
-        message = messageOf(c, reason, o);
-        this.sharedFan.set(k, message);
-      }
-    } else {
-      message = this.shared.get(reason);
-      if (!message) {
-        message = messageOf(c, reason, o);
-        this.shared.set(reason, message);
-      }
+    const g = this.groups[REASON_ORDER.indexOf(reason)];
+    g.keys.push(c.customerKey);
+    g.names.push(c.name);
+    g.states.push(c.state);
+    g.days.push(c.recencyDays);
+    if (reason === "fan_rank_drop") {
+      const target = c.previousFanRank ?? "bronze";
+      g.targets.push(target);
+      g.needed.push(Math.max(1, fanThreshold(target, o.settings) - (c.visits30d ?? 0)));
     }
-    const { customerKey, state, recencyDays, name } = c;
-    // The name in the literal rather than added afterwards: an added property costs every row a second object.
-    const row: FollowUpRow =
-      name === undefined
-        ? { customerKey, reason, state, recencyDays, message }
-        : { customerKey, reason, state, recencyDays, message, name };
-    const g = REASON_ORDER.indexOf(reason);
-    this.groups[g].push(row);
-    this.days[g].push(recencyDays);
   }
 
   /**
@@ -190,28 +210,51 @@ export class FollowUpBuilder {
    */
   finish(addedInKeyOrder: boolean): FollowUpRow[] {
     let size = 0;
-    for (const g of this.groups) size += g.length;
+    for (const g of this.groups) size += g.keys.length;
     const out: FollowUpRow[] = new Array(size);
     let at = 0;
-    for (let g = 0; g < this.groups.length; g++)
-      for (const r of sortByRecencyThenKey(this.groups[g], this.days[g], addedInKeyOrder)) out[at++] = r;
+    for (let r = 0; r < REASON_ORDER.length; r++) {
+      const reason = REASON_ORDER[r];
+      const g = this.groups[r];
+      const fan = reason === "fan_rank_drop";
+      for (const i of sortByRecencyThenKey(g.keys, g.days, addedInKeyOrder))
+        out[at++] = new FollowUpEntry(
+          g.keys[i],
+          reason,
+          g.states[i],
+          small(g.days[i]),
+          g.names[i],
+          fan ? g.targets[i] : "none",
+          fan ? small(g.needed[i]) : 0,
+        );
+    }
     return out;
   }
 }
 
 /**
- * Sorts by recency (whole days) and then key, in linear time: a stable counting sort over key-ordered rows
- * (`keyOrdered` when the caller knows they are; checked otherwise). `days[i]` is rows[i].recencyDays.
+ * A whole number as a small integer. The customer table's figures are read from Float64Arrays as doubles, even
+ * whole days; stored as such in an entry, V8 gives the field a double representation and every entry a 16-byte
+ * number box of its own (156k more objects). `x | 0` is the same number, kept in the entry itself.
+ */
+function small(x: number): number {
+  return x === (x | 0) ? x | 0 : x;
+}
+
+/**
+ * The order of a group's rows by recency and then key, as indexes into its columns: in linear time, a stable
+ * counting sort over key-ordered rows (`keyOrdered` when the caller knows they are; checked otherwise).
  */
 function sortByRecencyThenKey(
-  rows: FollowUpRow[],
+  keys: readonly string[],
   days: readonly number[],
   keyOrdered: boolean,
-): FollowUpRow[] {
+): Int32Array {
+  const n = keys.length;
   let ordered = keyOrdered;
   if (!ordered) {
     ordered = true;
-    for (let i = 1; i < rows.length && ordered; i++) ordered = rows[i - 1].customerKey < rows[i].customerKey;
+    for (let i = 1; i < n && ordered; i++) ordered = keys[i - 1] < keys[i];
   }
   let wholeDays = true;
   let max = 0;
@@ -219,16 +262,18 @@ function sortByRecencyThenKey(
     if (!(Number.isInteger(d) && d >= 0)) wholeDays = false;
     else if (d > max) max = d;
   }
-  if (!ordered || !wholeDays)
-    return rows.sort(
-      (a, b) =>
-        a.recencyDays - b.recencyDays ||
-        (a.customerKey < b.customerKey ? -1 : a.customerKey > b.customerKey ? 1 : 0),
+  const order = new Int32Array(n);
+  if (!ordered || !wholeDays) {
+    // A stable comparison sort (Array.prototype.sort is), as the rows were sorted before.
+    const idx = Array.from(order, (_, i) => i).sort(
+      (a, b) => days[a] - days[b] || (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0),
     );
+    order.set(idx);
+    return order;
+  }
   const start = new Int32Array(max + 2);
   for (const d of days) start[d + 1]++;
   for (let d = 0; d <= max; d++) start[d + 1] += start[d];
-  const out: FollowUpRow[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) out[start[days[i]]++] = rows[i];
-  return out;
+  for (let i = 0; i < n; i++) order[start[days[i]]++] = i;
+  return order;
 }

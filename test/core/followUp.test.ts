@@ -102,6 +102,26 @@ describe("follow-up list", () => {
     expect(list.map((r) => r.customerKey)).toEqual(["b", "c", "a", "z"]);
   });
 
+  it("sorts days that are not whole days too (the comparison sort, stable, same order)", () => {
+    const list = followUpList(
+      [
+        row("a", "at_risk", 50, { recencyDays: 50.5 }),
+        row("b", "at_risk", 50),
+        row("c", "dormant", 70, { recencyDays: 70.25 }),
+        row("d", "dormant", 70.25),
+        row("e", "dormant", 70),
+      ],
+      opts,
+    );
+    expect(list.map((r) => [r.customerKey, r.recencyDays])).toEqual([
+      ["b", 50],
+      ["a", 50.5],
+      ["e", 70],
+      ["c", 70.25],
+      ["d", 70.25],
+    ]);
+  });
+
   it("orders any list like a plain sort by reason, recency and key (key-ordered input or not)", () => {
     const order = ["fan_rank_drop", "no_visit", "at_risk", "dormant"];
     fc.assert(
@@ -245,5 +265,52 @@ describe("follow-up messages, word for word", () => {
     expect(list.map((r) => JSON.parse(JSON.stringify(r.message)))).toEqual(
       expected.map(([, , ja, en]) => ({ ja, en })),
     );
+    // Each row as JSON is, to the character, the plain row literal the list held before (same keys in the same
+    // order, name last and only when known): the equivalence hashes and saved results read this.
+    const plain = expected.map(([customerKey, reason, ja, en]) => {
+      const { state, recencyDays } = rows.find((c) => c.customerKey === customerKey) as CustomerRow;
+      const name = named(customerKey).name;
+      const message = { ja, en };
+      return name === undefined
+        ? { customerKey, reason, state, recencyDays, message }
+        : { customerKey, reason, state, recencyDays, message, name };
+    });
+    expect(JSON.stringify(list)).toBe(JSON.stringify(plain));
+    expect(list.map((r) => JSON.stringify(r))).toEqual(plain.map((r) => JSON.stringify(r)));
+  });
+
+  it("words the message with the name as it is when read (a name set or cleared afterwards)", () => {
+    const list = followUpList([row("c", "at_risk", 50), row("d", "dormant", 90, { name: "山田花子" })], {
+      settings: RULE_BOOK,
+      visitsLoaded: false,
+      asOf: 300,
+    });
+    const [atRisk, dormant] = list;
+    atRisk.name = "佐藤一郎";
+    expect(atRisk.message.ja).toBe(
+      "佐藤一郎さま、その後いかがですか?使い方や続け方で気になることがあれば、どんな小さなことでもお気軽にご相談ください。",
+    );
+    expect(atRisk.message.en).toBe(
+      "Hi 佐藤一郎, how is everything going? If anything about using it is unclear, however small, just ask us.",
+    );
+    expect(Object.keys(JSON.parse(JSON.stringify(atRisk)))).toEqual([
+      "customerKey",
+      "reason",
+      "state",
+      "recencyDays",
+      "message",
+      "name",
+    ]);
+    dormant.name = undefined;
+    expect(dormant.message.ja).toBe(expected[7][2]);
+    expect(dormant.message.en).toBe(expected[7][3]);
+    expect(JSON.parse(JSON.stringify(dormant))).toEqual({
+      customerKey: "d",
+      reason: "dormant",
+      state: "dormant",
+      recencyDays: 90,
+      message: { ja: expected[7][2], en: expected[7][3] },
+    });
+    expect("name" in JSON.parse(JSON.stringify(dormant))).toBe(false);
   });
 });
