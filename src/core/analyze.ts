@@ -8,7 +8,7 @@ import {
   type VisitCounts,
   visitDays,
 } from "./customerContext";
-import { CustomerTable } from "./customerTable";
+import { CustomerTable, NO_WHOLE } from "./customerTable";
 import { addMonths } from "./day";
 import { FAN_WINDOW_DAYS, fanProgress, fanRank } from "./fan";
 import { FollowUpBuilder } from "./followUp";
@@ -231,7 +231,7 @@ export function analyzeCleaned(
   const previous = emptyStateCounts();
   const transitions = transitionMatrix([]);
   const table = new CustomerTable(monetaries.length);
-  const { numbers: num, flags: flag, codes: code, values: val } = table;
+  const { wholes: whole, numbers: num, flags: flag, codes: code, values: val } = table;
   const customers = table.rows();
   let i = -1; // the row's index: customers with a purchase day by the as-of date, in key order (as `now`)
   for (let h = 0; h < histories.keys.length; h++) {
@@ -273,14 +273,14 @@ export function analyzeCleaned(
     const progressEn = visitLog ? fanProgress(visits30d, previousVisits30d, settings, "en") : null;
 
     // The row goes into the table's columns (customerTable.ts): no object per customer but its view.
-    num.purchases[i] = c.purchases;
-    num.orders[i] = c.orders;
+    whole.purchases[i] = c.purchases;
+    whole.orders[i] = c.orders;
     num.monetary[i] = c.monetary;
-    num.firstPurchase[i] = c.firstPurchase;
-    num.lastPurchase[i] = c.lastPurchase;
-    num.previousPurchase[i] = c.previousPurchase ?? Number.NaN;
-    num.recencyDays[i] = c.recencyDays;
-    num.tenureDays[i] = c.tenureDays;
+    whole.firstPurchase[i] = c.firstPurchase;
+    whole.lastPurchase[i] = c.lastPurchase;
+    whole.previousPurchase[i] = c.previousPurchase ?? NO_WHOLE;
+    whole.recencyDays[i] = c.recencyDays;
+    whole.tenureDays[i] = c.tenureDays;
     num.avgIntervalDays[i] = c.avgIntervalDays ?? Number.NaN;
     code.state.set(i, state);
     code.previousState.set(i, previousState);
@@ -307,12 +307,12 @@ export function analyzeCleaned(
     code.membership.set(i, membership);
     code.fanRank.set(i, fanRank(visits30d, settings));
     code.previousFanRank.set(i, fanRank(previousVisits30d, settings));
-    num.visits30d[i] = visits30d;
-    num.lastVisit[i] = (visitLog ? visit?.last : c.lastPurchase) ?? Number.NaN;
+    whole.visits30d[i] = visits30d;
+    whole.lastVisit[i] = (visitLog ? visit?.last : c.lastPurchase) ?? NO_WHOLE;
     // The model columns (pAlive, expectedPurchases90d, expectedNextPurchase) stay null until the model's answer
     // is in (see ModelHooks.predict); riskNote until explainRisk has read the finished row.
     if (rfm) val.rfm[i] = rfm.scores[i];
-    num.secondPurchase[i] = c.secondPurchase ?? Number.NaN;
+    whole.secondPurchase[i] = c.secondPurchase ?? NO_WHOLE;
     // The progress line speaks of visits (来館), so it is only written from a real visit log.
     if (progressJa && progressEn) val.fanMessage[i] = { ja: progressJa.message, en: progressEn.message };
     val.customerKey[i] = key;

@@ -233,9 +233,10 @@ export class FollowUpBuilder {
 }
 
 /**
- * A whole number as a small integer. The customer table's figures are read from Float64Arrays as doubles, even
- * whole days; stored as such in an entry, V8 gives the field a double representation and every entry a 16-byte
- * number box of its own (156k more objects). `x | 0` is the same number, kept in the entry itself.
+ * A whole number as a small integer. A whole number held as a double (read from a Float64Array, or computed by a
+ * caller) stored as such in an entry makes V8 give the field a double representation and every entry a 16-byte
+ * number box of its own (156k more objects). `x | 0` is the same number, kept in the entry itself. The customer
+ * table's days are Int32Array reads, already small integers.
  */
 function small(x: number): number {
   return x === (x | 0) ? x | 0 : x;

@@ -106,6 +106,26 @@ describe("CustomerTable views", () => {
     expect(() => expect([viewOf(row)]).toEqual([viewOf(literalRow({ name: "別人" }))])).toThrow();
   });
 
+  it("keeps counts and days as whole numbers: null where allowed, anything else refused with the field's name", () => {
+    const [row] = new CustomerTable(1).rows();
+    row.lastVisit = 20_100;
+    expect(row.lastVisit).toBe(20_100);
+    row.lastVisit = null;
+    expect(row.lastVisit).toBeNull();
+    row.recencyDays = 0;
+    expect(row.recencyDays).toBe(0);
+    expect(() => {
+      row.recencyDays = 1.5;
+    }).toThrow(/recencyDays.*whole number/);
+    expect(() => {
+      (row as { purchases: number | null }).purchases = null;
+    }).toThrow(/purchases/);
+    expect(() => {
+      row.previousPurchase = 2 ** 31;
+    }).toThrow(/previousPurchase.*or null/);
+    expect(row.recencyDays).toBe(0);
+  });
+
   it("keeps codes in a byte per row: each row its own code, null for none, and says so past 255 codes", () => {
     const column = new CodeColumn(300);
     const codes = ["new", "active", "vip", null, "active", "dormant"];
