@@ -6,7 +6,14 @@
  * unit is replaced by its rank among the units that occur there (0 = the key has ended), so the number packs as
  * many units as fit in 52 bits: 15 for digits-only keys, 8 or more for e-mail addresses. The numbers are radix
  * sorted, and keys whose numbers tie (equal in every packed unit) are put in order by comparing the strings.
+ *
+ * The sort runs once per analysis, so its loops run cold: each starts in the interpreter until V8 compiles it
+ * on the fly, and a loop compiled inside one large function threw that code away at the next loop it had not
+ * seen run yet (one deoptimization per loop). Each loop is therefore a small function of its own, and the radix
+ * passes share one, whose compiled code the second pass reuses (1M rows, 177k keys, cold: the radix passes
+ * ~35 → ~9 ms, the tie pass ~9 → ~4).
  */
+import { LONG } from "./stringIds";
 
 const SMALL = 64;
 /** Code units packed per key at most (positions scanned for the alphabet). */
@@ -14,7 +21,8 @@ const MAX_UNITS = 16;
 const TWO_26 = 2 ** 26;
 const TWO_52 = 2 ** 52;
 const DIGIT_BITS = 13;
-const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
+const DIGITS = 1 << DIGIT_BITS;
+const DIGIT_MASK = DIGITS - 1;
 
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -28,108 +36,222 @@ function compareKeys(a: string, b: string): number {
  */
 const CAP = 24;
 
-/** `ids` (indexes into `keyOf`) sorted by their keys in code-unit order; ties keep no particular order. */
-export function sortIdsByKey(ids: readonly number[], keyOf: readonly string[]): number[] {
+/** The keys as copyUnits leaves them, by position i in `order` (the ids in the order they were given). */
+interface Copied {
+  units: Uint16Array;
+  lengths: Int32Array;
+  order: Int32Array;
+  /** Length of the prefix every key shares. */
+  from: number;
+  longest: number;
+}
+
+/**
+ * `ids` (indexes into `keyOf`) sorted by their keys in code-unit order; ties keep no particular order.
+ * `words`, when given, are the keys' StringIds slot words by id (packedWordsOf): a short key's length and code
+ * units are read from them instead of from its string (a cache miss each), which a long key still is.
+ */
+export function sortIdsByKey(
+  ids: readonly number[],
+  keyOf: readonly string[],
+  words: Int32Array | null = null,
+): number[] {
   const n = ids.length;
   if (n < SMALL) return ids.slice().sort((a, b) => compareKeys(keyOf[a], keyOf[b]));
+  const packed = words !== null && words.length >= 3 * keyOf.length ? words : null;
+  const copied = copyUnits(ids, keyOf, packed);
+  const { from } = copied;
 
-  // The one pass over the strings: each key's first CAP units, its length, and the prefix every key shares (the
-  // shortest common prefix with the first key).
+  // The units that occur after the prefix, ranked 1, 2, … in code-unit order; 0 stands for "ended".
+  const rank = new Int32Array(65536);
+  const base = rankUnits(copied, keyOf, rank);
+  let width = 0;
+  for (let span = 1; width < MAX_UNITS && span * base <= TWO_52; span *= base) width++;
+  // Positions past the longest key are "ended" for every key and order nothing: packing them only makes the
+  // numbers longer (a shop's "C000123" keys need 6 units, which fit one 26-bit half, so two passes, not four).
+  width = Math.min(width, Math.min(copied.longest, from + MAX_UNITS) - from);
+
+  // The packed number of each key, split in two 26-bit halves for the radix passes. Kept beside the ids and
+  // moved with them pass by pass, so every pass reads its input in order (a value array indexed by id was read
+  // at random, which is most of the time in a sort that runs once, cold, per analysis). The four 13-bit digit
+  // counts are taken in the same pass: a permutation leaves them as they are.
+  let hi: Int32Array = new Int32Array(n);
+  let lo: Int32Array = new Int32Array(n);
+  const counts = new Int32Array(4 * DIGITS);
+  packKeys(copied, keyOf, width, base, rank, hi, lo, counts);
+
+  // Least significant digit first: up to four stable counting passes of 13 bits each. A pass where every key
+  // has the same digit would leave the order as it is.
+  let order: Int32Array = copied.order;
+  let spare: Int32Array = new Int32Array(n);
+  let spareHi: Int32Array = new Int32Array(n);
+  let spareLo: Int32Array = new Int32Array(n);
+  for (let pass = 0; pass < 4; pass++) {
+    const count = counts.subarray(pass * DIGITS, (pass + 1) * DIGITS);
+    const half = pass < 2 ? lo : hi;
+    const shift = (pass % 2) * DIGIT_BITS;
+    if (count[(half[0] >> shift) & DIGIT_MASK] === n) continue;
+    countingPass(count, pass < 2, shift, order, hi, lo, spare, spareHi, spareLo);
+    [order, spare, hi, spareHi, lo, spareLo] = [spare, order, spareHi, hi, spareLo, lo];
+  }
+  return withTiesOrdered(order, hi, lo, keyOf);
+}
+
+/**
+ * The one pass over the keys: each key's first CAP units, its length, and the prefix every key shares (the
+ * shortest common prefix with the first key).
+ */
+function copyUnits(ids: readonly number[], keyOf: readonly string[], packed: Int32Array | null): Copied {
+  const n = ids.length;
   const units = new Uint16Array(n * CAP);
   const lengths = new Int32Array(n);
-  let order = new Int32Array(n);
+  const order = new Int32Array(n);
   const first = keyOf[ids[0]];
   let from = first.length;
   let longest = 0;
   for (let i = 0; i < n; i++) {
     const id = ids[i];
     order[i] = id;
-    const k = keyOf[id];
-    const length = k.length;
+    const at = i * CAP;
+    const w0 = packed === null ? LONG : packed[3 * id];
+    let length: number;
+    if (packed !== null && (w0 & 0xff) !== LONG) {
+      // A short key's units, one byte each (stringIds' wordsOf): word 0 has the length and units 0–2, word 1
+      // units 3–6, word 2 units 7–10. Bytes past the length are 0 and are never read as units.
+      length = w0 & 0xff;
+      const w1 = packed[3 * id + 1];
+      const w2 = packed[3 * id + 2];
+      units[at] = (w0 >>> 8) & 0xff;
+      units[at + 1] = (w0 >>> 16) & 0xff;
+      units[at + 2] = w0 >>> 24;
+      units[at + 3] = w1 & 0xff;
+      units[at + 4] = (w1 >>> 8) & 0xff;
+      units[at + 5] = (w1 >>> 16) & 0xff;
+      units[at + 6] = w1 >>> 24;
+      units[at + 7] = w2 & 0xff;
+      units[at + 8] = (w2 >>> 8) & 0xff;
+      units[at + 9] = (w2 >>> 16) & 0xff;
+      units[at + 10] = w2 >>> 24;
+    } else {
+      const k = keyOf[id];
+      length = k.length;
+      const copied = Math.min(length, CAP);
+      for (let j = 0; j < copied; j++) units[at + j] = k.charCodeAt(j);
+    }
     lengths[i] = length;
     if (length > longest) longest = length;
-    const at = i * CAP;
-    const copied = Math.min(length, CAP);
-    for (let j = 0; j < copied; j++) units[at + j] = k.charCodeAt(j);
     const shared = Math.min(from, length);
     let p = 0;
     while (p < shared && p < CAP && units[at + p] === units[p]) p++;
-    if (p === CAP) while (p < shared && k.charCodeAt(p) === first.charCodeAt(p)) p++;
+    if (p === CAP) while (p < shared && keyOf[id].charCodeAt(p) === first.charCodeAt(p)) p++;
     from = p;
   }
-  const unitAt = (i: number, j: number) => (j < CAP ? units[i * CAP + j] : keyOf[order[i]].charCodeAt(j));
+  return { units, lengths, order, from, longest };
+}
 
-  // The units that occur after the prefix, ranked 1, 2, … in code-unit order; 0 stands for "ended".
-  const seen = new Uint8Array(65536);
-  for (let i = 0; i < n; i++) {
+/** Key i's unit j (j < its length): from the copy, or past it from the string. */
+function unitAt(c: Copied, keyOf: readonly string[], i: number, j: number): number {
+  return j < CAP ? c.units[i * CAP + j] : keyOf[c.order[i]].charCodeAt(j);
+}
+
+/**
+ * Fills `rank` with the rank of each unit that occurs after the prefix (1, 2, … in code-unit order, in place of
+ * the marks it first holds); returns 1 + their number, the base of the packed numbers.
+ */
+function rankUnits(c: Copied, keyOf: readonly string[], rank: Int32Array): number {
+  const { lengths, from } = c;
+  const seen = rank;
+  let least = 65535;
+  let most = 0;
+  for (let i = 0; i < lengths.length; i++) {
     const end = Math.min(lengths[i], from + MAX_UNITS);
-    for (let j = from; j < end; j++) seen[unitAt(i, j)] = 1;
+    for (let j = from; j < end; j++) {
+      const u = unitAt(c, keyOf, i, j);
+      seen[u] = 1;
+      if (u < least) least = u;
+      if (u > most) most = u;
+    }
   }
-  longest = Math.min(longest, from + MAX_UNITS);
-  const rank = new Int32Array(65536);
   let base = 1;
-  for (let u = 0; u < 65536; u++) if (seen[u]) rank[u] = base++;
-  let width = 0;
-  for (let span = 1; width < MAX_UNITS && span * base <= TWO_52; span *= base) width++;
-  // Positions past the longest key are "ended" for every key and order nothing: packing them only makes the
-  // numbers longer (a shop's "C000123" keys need 6 units, which fit one 26-bit half, so two passes, not four).
-  width = Math.min(width, longest - from);
+  for (let u = least; u <= most; u++) if (seen[u] !== 0) rank[u] = base++;
+  return base;
+}
 
-  // The packed number of each key, split in two 26-bit halves for the radix passes. Kept beside the ids and
-  // moved with them pass by pass, so every pass reads its input in order (a value array indexed by id was read
-  // at random, which is most of the time in a sort that runs once, cold, per analysis).
-  let hi = new Int32Array(n);
-  let lo = new Int32Array(n);
-  // The bits set in any key's halves: a pass whose 13-bit digit is 0 for every key would leave the order as it is.
-  let usedLo = 0;
-  let usedHi = 0;
-  for (let i = 0; i < n; i++) {
+/** Each key's number (its `width` units after the prefix as digits in `base`) in hi/lo, and the digit counts. */
+function packKeys(
+  c: Copied,
+  keyOf: readonly string[],
+  width: number,
+  base: number,
+  rank: Int32Array,
+  hi: Int32Array,
+  lo: Int32Array,
+  counts: Int32Array,
+): void {
+  const { lengths, from } = c;
+  for (let i = 0; i < lengths.length; i++) {
     const length = lengths[i];
     let v = 0;
-    for (let j = from; j < from + width; j++) v = v * base + (j < length ? rank[unitAt(i, j)] : 0);
+    for (let j = from; j < from + width; j++) v = v * base + (j < length ? rank[unitAt(c, keyOf, i, j)] : 0);
     const h = Math.floor(v / TWO_26);
+    const l = v - h * TWO_26;
     hi[i] = h;
-    lo[i] = v - h * TWO_26;
-    usedLo |= lo[i];
-    usedHi |= h;
+    lo[i] = l;
+    counts[l & DIGIT_MASK]++;
+    counts[DIGITS + ((l >> DIGIT_BITS) & DIGIT_MASK)]++;
+    counts[2 * DIGITS + (h & DIGIT_MASK)]++;
+    counts[3 * DIGITS + ((h >> DIGIT_BITS) & DIGIT_MASK)]++;
   }
+}
 
-  // Least significant digit first: up to four stable counting passes of 13 bits each.
-  let spare = new Int32Array(n);
-  let spareHi = new Int32Array(n);
-  let spareLo = new Int32Array(n);
-  const count = new Int32Array(1 << DIGIT_BITS);
-  for (let pass = 0; pass < 4; pass++) {
-    const shift = (pass % 2) * DIGIT_BITS;
-    if ((((pass < 2 ? usedLo : usedHi) >> shift) & DIGIT_MASK) === 0) continue;
-    const half = pass < 2 ? lo : hi;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(half[i] >> shift) & DIGIT_MASK]++;
-    for (let d = 0, at = 0; d < count.length; d++) {
-      const c = count[d];
-      count[d] = at;
-      at += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const to = count[(half[i] >> shift) & DIGIT_MASK]++;
-      spare[to] = order[i];
-      spareHi[to] = hi[i];
-      spareLo[to] = lo[i];
-    }
-    [order, spare, hi, spareHi, lo, spareLo] = [spare, order, spareHi, hi, spareLo, lo];
+/** One stable counting pass on the digit of lo (`low`) or hi at `shift`, from order/hi/lo into the spare arrays. */
+function countingPass(
+  count: Int32Array,
+  low: boolean,
+  shift: number,
+  order: Int32Array,
+  hi: Int32Array,
+  lo: Int32Array,
+  toOrder: Int32Array,
+  toHi: Int32Array,
+  toLo: Int32Array,
+): void {
+  for (let d = 0, at = 0; d < DIGITS; d++) {
+    const k = count[d];
+    count[d] = at;
+    at += k;
   }
+  const half = low ? lo : hi;
+  for (let i = 0; i < order.length; i++) {
+    const to = count[(half[i] >> shift) & DIGIT_MASK]++;
+    toOrder[to] = order[i];
+    toHi[to] = hi[i];
+    toLo[to] = lo[i];
+  }
+}
 
-  // Keys equal in every packed unit: order them by the whole string.
+/** The sorted ids, with keys equal in every packed unit (runs of equal hi/lo) ordered by the whole string. */
+function withTiesOrdered(
+  order: Int32Array,
+  hi: Int32Array,
+  lo: Int32Array,
+  keyOf: readonly string[],
+): number[] {
+  const n = order.length;
   const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = order[i];
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && hi[j] === hi[i] && lo[j] === lo[i]) j++;
-    if (j - i > 1) {
-      const run = out.slice(i, j).sort((a, b) => compareKeys(keyOf[a], keyOf[b]));
-      for (let k = 0; k < run.length; k++) out[i + k] = run[k];
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    out[i] = order[i];
+    if (hi[i] !== hi[run] || lo[i] !== lo[run]) {
+      if (i - run > 1) sortRun(out, run, i, keyOf);
+      run = i;
     }
-    i = j;
   }
+  if (n - run > 1) sortRun(out, run, n, keyOf);
   return out;
+}
+
+function sortRun(out: number[], from: number, to: number, keyOf: readonly string[]): void {
+  const run = out.slice(from, to).sort((a, b) => compareKeys(keyOf[a], keyOf[b]));
+  for (let k = 0; k < run.length; k++) out[from + k] = run[k];
 }

@@ -6,7 +6,7 @@
 import { type CleanerNames, type CustomerIndex, customerIndexHint } from "./customerIndex";
 import { unreadCleanerNames, unreadColumns } from "./keptOrders";
 import { sortIdsByKey } from "./keyOrder";
-import { StringIds } from "./stringIds";
+import { packedWordsOf, StringIds } from "./stringIds";
 import { emptyFigures, type FiguresColumns, figuresOf, readFigures } from "./summaryFigures";
 import type { CleanResult, CustomerSummary, DayNumber, OrderRecord } from "./types";
 
@@ -77,44 +77,28 @@ export function historiesOfCleaned(cleaned: CleanResult): CustomerHistories {
   return columns ? historiesOf(columns) : buildHistories(cleaned.orders);
 }
 
+/**
+ * Grouped by customer in key order, each customer's orders by day. Runs once per analysis, so every loop runs
+ * cold: V8 compiles a long loop while it runs, and code compiled inside one large function was thrown away at
+ * the next loop it had not yet seen run (a deoptimization per loop), so each loop over the orders or the
+ * customers is a small function of its own.
+ */
 function historiesOf(read: OrdersRead): CustomerHistories {
   const { index, days: dayOf, amounts: amountOf } = read;
   const n = dayOf.length;
   const { keys: keyOfId, customerOf } = index;
   // Customers with at least one order (counted per id), sorted by key in code-unit order.
-  const count = new Int32Array(keyOfId.length);
-  for (let i = 0; i < n; i++) count[customerOf[i]]++;
-  const withOrders: number[] = [];
-  for (let id = 0; id < keyOfId.length; id++) if (count[id] > 0) withOrders.push(id);
-  const ids = sortIdsByKey(withOrders, keyOfId);
+  const count = ordersPerCustomer(customerOf, keyOfId.length);
+  const ids = sortIdsByKey(idsWithOrders(count), keyOfId, packedWordsOf(keyOfId));
   const names = index.names;
-  // One pass in key order gives the keys, the names, each customer's start in the orders and, in place of its
-  // count, the next free position for its orders (a counting sort that needs no rank per id).
   const keys: string[] = new Array(ids.length);
   const byRank: (string | undefined)[] = names ? new Array(ids.length) : [];
   const start = new Int32Array(ids.length + 1);
-  const next = count;
-  for (let r = 0; r < ids.length; r++) {
-    const id = ids[r];
-    keys[r] = keyOfId[id];
-    if (names) byRank[r] = names.byId[id];
-    start[r + 1] = start[r] + count[id];
-    next[id] = start[r];
-  }
+  inKeyOrder(ids, keyOfId, names?.byId, count, keys, byRank, start);
   const days = new Int32Array(n);
   const amounts = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const at = next[customerOf[i]]++;
-    days[at] = dayOf[i];
-    amounts[at] = amountOf[i];
-  }
-  // Sort each customer's orders by (day, amount); segments are short, so insertion sort, except long ones.
-  for (let r = 0; r < keys.length; r++) {
-    const lo = start[r];
-    const hi = start[r + 1];
-    if (hi - lo <= 32) insertionSort(days, amounts, lo, hi);
-    else sortSegment(days, amounts, lo, hi);
-  }
+  scatterOrders(customerOf, count, dayOf, amountOf, days, amounts);
+  sortSegments(start, days, amounts);
   const histories = { keys, start, days, amounts };
   // The cleaner's names come aligned by customer id: put them in key order now, for summarize and
   // analyzeCleaned (see namesInKeyOrder).
@@ -126,6 +110,66 @@ function historiesOf(read: OrdersRead): CustomerHistories {
       byRank,
     });
   return histories;
+}
+
+function ordersPerCustomer(customerOf: Int32Array, customers: number): Int32Array {
+  const count = new Int32Array(customers);
+  for (let i = 0; i < customerOf.length; i++) count[customerOf[i]]++;
+  return count;
+}
+
+function idsWithOrders(count: Int32Array): number[] {
+  const ids: number[] = [];
+  for (let id = 0; id < count.length; id++) if (count[id] > 0) ids.push(id);
+  return ids;
+}
+
+/**
+ * One pass in key order gives the keys, the names (when `nameOf`), each customer's start in the orders and, in
+ * place of its count, the next free position for its orders (a counting sort that needs no rank per id).
+ */
+function inKeyOrder(
+  ids: readonly number[],
+  keyOfId: readonly string[],
+  nameOf: readonly (string | undefined)[] | undefined,
+  count: Int32Array,
+  keys: string[],
+  byRank: (string | undefined)[],
+  start: Int32Array,
+): void {
+  const next = count;
+  for (let r = 0; r < ids.length; r++) {
+    const id = ids[r];
+    keys[r] = keyOfId[id];
+    if (nameOf) byRank[r] = nameOf[id];
+    start[r + 1] = start[r] + count[id];
+    next[id] = start[r];
+  }
+}
+
+function scatterOrders(
+  customerOf: Int32Array,
+  next: Int32Array,
+  dayOf: Int32Array,
+  amountOf: Float64Array,
+  days: Int32Array,
+  amounts: Float64Array,
+): void {
+  for (let i = 0; i < customerOf.length; i++) {
+    const at = next[customerOf[i]]++;
+    days[at] = dayOf[i];
+    amounts[at] = amountOf[i];
+  }
+}
+
+/** Each customer's orders by (day, amount); segments are short, so insertion sort, except long ones. */
+function sortSegments(start: Int32Array, days: Int32Array, amounts: Float64Array): void {
+  for (let r = 0; r + 1 < start.length; r++) {
+    const lo = start[r];
+    const hi = start[r + 1];
+    if (hi - lo <= 32) insertionSort(days, amounts, lo, hi);
+    else sortSegment(days, amounts, lo, hi);
+  }
 }
 
 function insertionSort(days: Int32Array, amounts: Float64Array, lo: number, hi: number): void {

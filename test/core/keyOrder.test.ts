@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sortIdsByKey } from "../../src/core/keyOrder";
+import { packedWordsOf, StringIds } from "../../src/core/stringIds";
 
 const byComparator = (keys: readonly string[]) => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
@@ -73,5 +74,42 @@ describe("sortIdsByKey", () => {
     const sorted = sortIdsByKey(ids, keys);
     expect([...sorted].sort((a, b) => a - b)).toEqual(ids);
     expect(sorted.map((id) => keys[id])).toEqual(byComparator(ids.map((id) => keys[id])));
+  });
+
+  it("reads short keys from StringIds' packed words exactly as from the strings, mixed with long keys", () => {
+    // Short keys (≤ 11 units ≤ 0xFF) are read from their slot words, the rest from their strings: prefixes of
+    // one another, units 0x00 and 0xFF, 11 and 12 units, units just above 0xFF, shared prefixes of any length.
+    const unit = fc.constantFrom("\0", "\u0001", "0", "9", "C", "a", "\u00ff", "\u0100", "\uffff");
+    const key = fc.oneof(
+      fc.array(unit, { maxLength: 13 }).map((units) => units.join("")),
+      fc.nat({ max: 99_999 }).map((n) => `C${String(n).padStart(6, "0")}`),
+      fc.nat().map(String),
+      fc.string({ maxLength: 20 }).map((a) => `${a}@example.jp`),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(key, { minLength: 70, maxLength: 400 }),
+        fc.string({ unit: fc.constantFrom("C", "0", "\0", "é"), maxLength: 14 }),
+        fc.boolean(),
+        (list, prefix, some) => {
+          const ids = new StringIds();
+          for (const k of list) ids.idOf(prefix + k);
+          const keys = ids.keys;
+          const given = keys.map((_, i) => i).filter((i) => !some || i % 3 !== 1);
+          const words = packedWordsOf(keys);
+          expect(words).not.toBeNull();
+          const sorted = sortIdsByKey(given, keys, words).map((id) => keys[id]);
+          expect(sorted).toEqual(byComparator(given.map((id) => keys[id])));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("ignores words too short for the keys", () => {
+    const keys = Array.from({ length: 100 }, (_, i) => `K${(i * 37) % 100}`);
+    const ids = keys.map((_, i) => i);
+    const words = new Int32Array(3 * 50).fill(-1);
+    expect(sortIdsByKey(ids, keys, words).map((id) => keys[id])).toEqual(byComparator(keys));
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { StringIds } from "../../src/core/stringIds";
+import { packedWordsOf, StringIds } from "../../src/core/stringIds";
 import { numberedByMap } from "../support/numberedByMap";
 
 /** idOf numbers the strings in order of first appearance as a Map would, keeps each once, and find agrees. */
@@ -80,5 +80,34 @@ describe("StringIds", () => {
     expect(ids.find("C4999")).toBe(4999);
     expect(ids.idOf("")).toBe(5000);
     expect(ids.idOf("C0")).toBe(0);
+  });
+
+  it("keeps each key's slot words by number, found through its keys array", () => {
+    const ids = new StringIds();
+    const strings = Array.from({ length: 3000 }, (_, i) =>
+      i % 7 === 0 ? `long.address.${i}@example.jp` : `C${i}`,
+    );
+    for (const s of [...strings, ...strings]) ids.idOf(s);
+    const words = packedWordsOf(ids.keys);
+    expect(words).not.toBeNull();
+    if (words === null) return;
+    expect(words.length).toBeGreaterThanOrEqual(3 * ids.size);
+    strings.forEach((s, id) => {
+      const w0 = words[3 * id];
+      if (s.length > 11) expect(w0 & 0xff).toBe(0xff);
+      else {
+        // Length, then the units one byte each.
+        expect(w0 & 0xff).toBe(s.length);
+        const bytes = [w0, words[3 * id + 1], words[3 * id + 2]].flatMap((w) =>
+          [0, 8, 16, 24].map((b) => (w >>> b) & 0xff),
+        );
+        expect(String.fromCharCode(...bytes.slice(1, 1 + s.length))).toBe(s);
+        expect(bytes.slice(1 + s.length).every((b) => b === 0)).toBe(true);
+      }
+    });
+    expect(packedWordsOf([...ids.keys])).toBeNull();
+    // A keys array grown other than by idOf no longer matches its words.
+    ids.keys.push("C-1");
+    expect(packedWordsOf(ids.keys)).toBeNull();
   });
 });

@@ -127,6 +127,46 @@ describe("summarize (DOMAIN §3)", () => {
     );
   });
 
+  it("groups any orders by key in code-unit order, each customer's by (day, amount)", () => {
+    // Many customers (the radix key sort), short and long keys, histories either side of the insertion limit.
+    const key = fc.oneof(
+      fc.nat({ max: 300 }).map((n) => `C${String(n).padStart(6, "0")}`),
+      fc.nat({ max: 50 }).map((n) => `customer.${n}@example.jp`),
+      fc.constantFrom("", "\0", "C", "é", "Z"),
+    );
+    const order = fc.tuple(key, fc.nat({ max: 60 }), fc.integer({ min: -50, max: 50 }));
+    const heavy = fc.array(fc.tuple(fc.nat({ max: 60 }), fc.integer({ min: -50, max: 50 })), {
+      minLength: 20,
+      maxLength: 90,
+    });
+    fc.assert(
+      fc.property(fc.array(order, { minLength: 1, maxLength: 600 }), heavy, (list, heavyOrders) => {
+        const orders = [
+          ...list.map(([k, day, amount]) => o(k, d(1, 1) + day, amount)),
+          ...heavyOrders.map(([day, amount]) => o("heavy", d(1, 1) + day, amount)),
+        ];
+        const byKey = new Map<string, [number, number][]>();
+        for (const x of orders) {
+          const list = byKey.get(x.customerKey) ?? [];
+          list.push([x.day, x.amount]);
+          byKey.set(x.customerKey, list);
+        }
+        const keys = [...byKey.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const h = buildHistories(orders);
+        expect(h.keys).toEqual(keys);
+        keys.forEach((k, r) => {
+          const want = byKey.get(k)!.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+          const got = Array.from({ length: h.start[r + 1] - h.start[r] }, (_, j) => [
+            h.days[h.start[r] + j],
+            h.amounts[h.start[r] + j],
+          ]);
+          expect(got).toEqual(want);
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("keeps long histories sorted (more than the insertion-sort limit)", () => {
     const many = Array.from({ length: 100 }, (_, i) => o("a", d(1, 1) + ((i * 37) % 100), 10));
     const [s] = summarize(buildHistories(many), d(12, 31));
