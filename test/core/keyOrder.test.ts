@@ -68,6 +68,28 @@ describe("sortIdsByKey", () => {
     );
   });
 
+  it("ranks units that occur only past the units copied per key (24)", () => {
+    // A shared prefix of 20 units: the units packed run past the 24 copied, and x, y, Ā occur only there (so a
+    // key with one of them must not tie with, or sort before, a key with a or b there).
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.string({ unit: fc.constantFrom("a", "b"), minLength: 4, maxLength: 4 }),
+            fc.string({ unit: fc.constantFrom("a", "b", "x", "y", "\u0100"), maxLength: 6 }),
+          ),
+          { minLength: 80, maxLength: 200 },
+        ),
+        (parts) => {
+          const keys = [...new Set(parts.map(([a, b]) => `${"p".repeat(20)}${a}${b}`))];
+          const ids = keys.map((_, i) => i).reverse();
+          expect(sortIdsByKey(ids, keys).map((id) => keys[id])).toEqual(byComparator(keys));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it("sorts only the ids it is given", () => {
     const keys = Array.from({ length: 200 }, (_, i) => `K${(i * 37) % 200}`);
     const ids = keys.map((_, i) => i).filter((i) => i % 3 === 0);
