@@ -11,7 +11,7 @@ import { parseDay } from "../src/core/parseDate";
 import { medianOrderValue } from "../src/core/segment";
 import { medianInPlace } from "../src/core/select";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { topMonetaryCut } from "../src/core/state";
+import { topMonetaryCut, topMonetaryCutOfSorted } from "../src/core/state";
 import {
   cleanedNamesInKeyOrder,
   historiesOfCleaned,
@@ -20,7 +20,7 @@ import {
 } from "../src/core/summary";
 import { figuresAtTwoDates } from "../src/core/summaryFigures";
 import type { CleanResult, Settings } from "../src/core/types";
-import { monetaryShareOf } from "../src/core/vipScore";
+import { monetaryRanks } from "../src/core/vipScore";
 import { mulberry32 } from "../test/support/seededRandom";
 
 const AS_OF = dayFromYmd(2026, 10, 31);
@@ -135,13 +135,15 @@ function analysisParts(cleaned: CleanResult, settings: Settings, phases: Phase[]
   const histories = part("  histories", () => historiesOfCleaned(cleaned));
   // analyzeCleaned reads every customer's figures as of both dates in one pass (no summary objects without a
   // model or RFM), and the names in key order.
-  const monetaries = part("  figures (both dates)", () => {
+  const { later: monetaries, earlier } = part("  figures (both dates)", () => {
     cleanedNamesInKeyOrder(cleaned, histories);
-    return figuresAtTwoDates(histories, AS_OF, addMonths(AS_OF, -1)).later.monetaries;
+    const both = figuresAtTwoDates(histories, AS_OF, addMonths(AS_OF, -1));
+    return { later: both.later.monetaries, earlier: both.earlier.monetaries };
   });
   part("  ranks (cut, share, medians)", () => {
-    topMonetaryCut(monetaries, settings.vipTopPercent);
-    monetaryShareOf(monetaries);
+    // As analyzeCleaned ranks: one argsort gives the cut and every share; the month-earlier cut by selection.
+    topMonetaryCutOfSorted(monetaryRanks(monetaries).sorted, settings.vipTopPercent);
+    topMonetaryCut(earlier, settings.vipTopPercent);
     medianOrderValue(histories.days, histories.amounts, AS_OF);
     salesBetween(histories, addMonths(AS_OF, -12) + 1, AS_OF);
     medianInPlace(repurchaseIntervalArray(histories, AS_OF));
