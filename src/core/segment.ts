@@ -73,13 +73,19 @@ export function medianOrderValue(
   amounts: ArrayLike<number>,
   asOf: DayNumber,
 ): number | null {
-  let n = 0;
-  for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && days[i] <= asOf) n++;
+  const n = countPurchasesBy(days, amounts, asOf);
   if (n === 0) return null;
   const values = new Float64Array(n);
   let w = 0;
   for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && days[i] <= asOf) values[w++] = amounts[i];
   return medianInPlace(values);
+}
+
+/** Orders with a positive amount on or before asOf (its own function: see countPositive in select.ts). */
+function countPurchasesBy(days: ArrayLike<DayNumber>, amounts: ArrayLike<number>, asOf: DayNumber): number {
+  let n = 0;
+  for (let i = 0; i < amounts.length; i++) if (amounts[i] > 0 && days[i] <= asOf) n++;
+  return n;
 }
 
 /** §5b `engaged`: any engagement action within the last 90 days (0 ≤ as-of − day ≤ 90). */

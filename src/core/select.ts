@@ -48,6 +48,16 @@ export function medianInPlace(values: Float64Array): number | null {
   return (upper + other) / 2;
 }
 
+/**
+ * How many values are > 0. A function of its own, for callers that count and then copy: they run once per
+ * analysis, and V8 threw away the code it compiled for a count loop when the copy loop after it first ran.
+ */
+export function countPositive(values: ArrayLike<number>): number {
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) n++;
+  return n;
+}
+
 /** Whether typed arrays store the low 16 bits of a value first (every platform a shop's data runs on does). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -90,18 +100,27 @@ export function sortPositive(values: Float64Array, payload?: Int32Array): void {
 
 /**
  * Counts digit `at` of every value and turns the counts into each digit's first position; false (and nothing to
- * do) when every value has the same digit.
+ * do) when every value has the same digit. The count and the running sum are two functions again: compiled
+ * while the count ran, one function was thrown away when the sum first ran.
  */
 function countDigits(digits: Uint16Array, at: number, n: number, count: Int32Array): boolean {
+  countDigit(digits, at, n, count);
+  if (count[digits[at]] === n) return false;
+  startsOfDigits(count);
+  return true;
+}
+
+function countDigit(digits: Uint16Array, at: number, n: number, count: Int32Array): void {
   count.fill(0);
   for (let i = 0; i < n; i++) count[digits[4 * i + at]]++;
-  if (count[digits[at]] === n) return false;
-  for (let d = 0, sum = 0; d < 65536; d++) {
+}
+
+function startsOfDigits(count: Int32Array): void {
+  for (let d = 0, sum = 0; d < count.length; d++) {
     const c = count[d];
     count[d] = sum;
     sum += c;
   }
-  return true;
 }
 
 function scatter(

@@ -1,4 +1,4 @@
-import { sortPositive } from "./select";
+import { countPositive, sortPositive } from "./select";
 import type { Settings } from "./types";
 
 export interface VipScoreInput {
@@ -168,8 +168,7 @@ export function sortedPositiveMonetaries(monetaries: ArrayLike<number>): Float64
 
 /** The M > 0 of `monetaries`, in their order, and where each came from. */
 function positiveMonetaries(monetaries: ArrayLike<number>): { values: Float64Array; rows: Int32Array } {
-  let n = 0;
-  for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) n++;
+  const n = countPositive(monetaries);
   const values = new Float64Array(n);
   const rows = new Int32Array(n);
   let w = 0;
