@@ -270,8 +270,12 @@ export class OrderCleaner {
     cancelField: string | undefined,
   ): void {
     const s = this.slots;
-    s.lastRow[slot] = this.chain.add(rowNumber, s.lastRow[slot]);
-    s.rowCount[slot]++;
+    // The run of adjacent rows grows until a row breaks it; from then on rows are chained (see orderSlots.ts).
+    const count = s.rowCount[slot];
+    if (count === 0) s.firstRow[slot] = rowNumber;
+    else if (s.lastRow[slot] >= 0 || rowNumber !== s.firstRow[slot] + count)
+      s.lastRow[slot] = this.chain.add(rowNumber, s.lastRow[slot]);
+    s.rowCount[slot] = count + 1;
     if (day < s.day[slot]) s.day[slot] = day;
     if (amount !== null) {
       if (this.summed) s.amount[slot] += amount;
@@ -330,7 +334,7 @@ export class OrderCleaner {
       return;
     }
     const orderId = this.orderIds.textOf(s.orderNo[slot]);
-    const rows = this.chain.list(s.lastRow[slot]);
+    const rows = this.rowsOf(slot);
     if (day === NO_DAY) {
       const c = this.cells.col.date!;
       for (const r of rows)
@@ -351,6 +355,17 @@ export class OrderCleaner {
       const reason = this.cells.afterReason(day, this.opts.asOf);
       for (const r of rows) this.skip(r, "after_as_of", dateField, reason);
     }
+  }
+
+  /** The slot's row numbers in the order they were added: the run of adjacent rows, then the chained ones. */
+  private rowsOf(slot: number): number[] {
+    const s = this.slots;
+    const chained = this.chain.list(s.lastRow[slot]);
+    const run = s.rowCount[slot] - chained.length;
+    const rows: number[] = [];
+    for (let i = 0; i < run; i++) rows.push(s.firstRow[slot] + i);
+    for (const r of chained) rows.push(r);
+    return rows;
   }
 
   /** Lines without a customer join the one order with their id; otherwise they are missing a customer. */

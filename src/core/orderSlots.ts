@@ -36,7 +36,13 @@ export class OrderSlots {
   readonly amount: number[] = [];
   /** Whether any row of the order had an amount (an order total never seen is 0). */
   hasAmount = new Uint8Array(1024);
-  /** Last link of the slot's rows in the RowChain, and how many rows it has. */
+  /**
+   * The slot's first row number, and how many rows it has. Line items of an order are nearly always adjacent
+   * rows, so a slot's rows are mostly the run firstRow, firstRow + 1 … and only the rows after a break in that
+   * run go to the RowChain (`lastRow`: their last link, −1 = none): a million rows no longer write a million
+   * links, nor grow the chain's columns to 8 MB.
+   */
+  firstRow = new Int32Array(1024);
   lastRow = new Int32Array(1024);
   rowCount = new Int32Array(1024);
   /** Another customer's order with the same id (ids are not always unique across customers); −1 = none. */
@@ -87,6 +93,7 @@ export class OrderSlots {
     this.day = grown(this.day, n);
     this.hasAmount = grown(this.hasAmount, n);
     this.cancelled = grown(this.cancelled, n);
+    this.firstRow = grown(this.firstRow, n);
     this.lastRow = grown(this.lastRow, n);
     this.rowCount = grown(this.rowCount, n);
     this.next = grown(this.next, n);

@@ -1,7 +1,8 @@
 /**
- * Row numbers per order without an array per order: one growable pair of typed arrays holds every row number
- * and a link to the previous row of the same order. The cleaner needs them only to report the rows of an order
- * that ends up skipped (cancelled, after the as-of date), so a million rows cost 8 MB and no garbage.
+ * Row numbers per order without an array per order: one growable pair of typed arrays holds row numbers and a
+ * link to the previous row of the same order. The cleaner needs them only to report the rows of an order that
+ * ends up skipped (cancelled, after the as-of date), and keeps here only the rows that do not continue their
+ * order's run of adjacent rows (see OrderSlots.firstRow): in a typical export, next to none.
  */
 import { grown } from "./typedArrays";
 

@@ -632,3 +632,31 @@ describe("OrderCleaner against a plain model of orders and names", () => {
     );
   });
 });
+
+describe("rows of an order that are not adjacent", () => {
+  // Order A's rows are 2, 3 (adjacent), then 5, 6 after a row of B, then a line without a customer (8).
+  const rows = [
+    ["A", "c1", "2026-05-01", "100", "", ""],
+    ["A", "c1", "2026-05-01", "100", "", ""],
+    ["B", "c2", "2026-05-01", "200", "", ""],
+    ["A", "c1", "2026-05-01", "100", "キャンセル", ""],
+    ["A", "c1", "2026-05-01", "100", "", ""],
+    ["B", "c2", "2026-05-01", "200", "", ""],
+    ["A", "", "", "", "", ""],
+  ];
+
+  it("are all skipped with their order, each once, in row order", () => {
+    const x = clean(GENERIC, rows);
+    expect(x.counts).toMatchObject({ used: 2, cancelled: 5 });
+    expect(x.skipped.map((s) => s.row)).toEqual([2, 3, 5, 6, 8]);
+    expect(x.skipped.find((s) => s.row === 5)!.reason.ja).toContain("キャンセル");
+    for (const r of [2, 3, 6, 8]) expect(x.skipped.find((s) => s.row === r)!.reason.ja).toContain("5行目");
+  });
+
+  it("are listed in the order they were added when the list is capped", () => {
+    const m = detectOrderMapping(GENERIC, "auto") as { mapping: OrderMappingEx };
+    const x = cleanOrders(rows, m.mapping, { ...OPTS, headers: GENERIC, maxSkippedRows: 3 } as typeof OPTS);
+    expect(x.counts.cancelled).toBe(5);
+    expect(x.skipped.map((s) => s.row)).toEqual([2, 3, 5]);
+  });
+});
