@@ -58,6 +58,14 @@ export function countPositive(values: ArrayLike<number>): number {
   return n;
 }
 
+/** The values > 0, in their order: what the top cut selects from and the monetary share sorts. */
+export function positiveValues(values: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(countPositive(values));
+  let w = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) out[w++] = values[i];
+  return out;
+}
+
 /** Whether typed arrays store the low 16 bits of a value first (every platform a shop's data runs on does). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 

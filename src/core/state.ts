@@ -1,4 +1,4 @@
-import { countPositive, kthLargest } from "./select";
+import { kthLargest, positiveValues } from "./select";
 import type { CustomerState, CustomerSummary, MembershipStatus, Settings, Stage } from "./types";
 
 /** What §5 looks at for one customer; a CustomerSummary has all of it. */
@@ -32,12 +32,9 @@ export function stageOf(purchases: number, settings: Pick<Settings, "vipMinPurch
  * Null when no customer has M > 0 (then nobody is VIP by monetary value).
  */
 export function topMonetaryCut(monetaries: ArrayLike<number>, vipTopPercent: number): number | null {
-  const n = countPositive(monetaries);
-  if (n === 0) return null;
-  const positive = new Float64Array(n);
-  let w = 0;
-  for (let i = 0; i < monetaries.length; i++) if (monetaries[i] > 0) positive[w++] = monetaries[i];
-  return kthLargest(positive, topCutRank(n, vipTopPercent));
+  const positive = positiveValues(monetaries);
+  if (positive.length === 0) return null;
+  return kthLargest(positive, topCutRank(positive.length, vipTopPercent));
 }
 
 /** topMonetaryCut when the customers' M > 0 are already sorted ascending (sortedPositiveMonetaries in vipScore.ts). */

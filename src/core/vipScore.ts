@@ -1,4 +1,4 @@
-import { countPositive, sortPositive } from "./select";
+import { countPositive, positiveValues, sortPositive } from "./select";
 import type { Settings } from "./types";
 
 export interface VipScoreInput {
@@ -161,7 +161,8 @@ export function monetaryShareOf(monetaries: ArrayLike<number>): (m: number) => n
 
 /** The customers' M > 0, ascending: monetaryShareOf's table, from which topMonetaryCutOfSorted reads the cut too. */
 export function sortedPositiveMonetaries(monetaries: ArrayLike<number>): Float64Array {
-  const { values } = positiveMonetaries(monetaries);
+  // No rows: the custom functions' VIP_SCORE sorts the sheet's M once per call and needs only the values.
+  const values = positiveValues(monetaries);
   sortPositive(values);
   return values;
 }
